@@ -1,0 +1,77 @@
+using System.Globalization;
+using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Application;
+
+/// <summary>
+/// Turns what a command changed into audit rows, read from EF's change tracker so no command can
+/// forget one. A ticket whose fields changed gets a new <see cref="Ticket.Version"/>.
+/// </summary>
+public sealed class AuditRecorder
+{
+    // Follow from other fields (status drives IsOpen, ResolvedAt...) or from every write.
+    private static readonly HashSet<string> Derived =
+        [nameof(Ticket.UpdatedAt), nameof(Ticket.Version), nameof(Ticket.IsOpen), nameof(Ticket.FirstRespondedAt),
+         nameof(Ticket.ResolvedAt), nameof(Ticket.ClosedAt)];
+
+    private const int MaxValue = 500;
+
+    public async Task RecordAsync(TicketWork w, string command, CancellationToken ct)
+    {
+        var db = w.Db;
+        db.ChangeTracker.DetectChanges();
+        var fieldChanges = new List<(Ticket Ticket, string Field, object? Old, object? New)>();
+        foreach (var entry in db.ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified))
+        {
+            var fields = entry.Properties
+                .Where(p => p.IsModified && !Derived.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
+                .ToList();
+            if (fields.Count == 0) continue;
+            entry.Entity.Version++;
+            fieldChanges.AddRange(fields.Select(p => (entry.Entity, p.Metadata.Name, p.OriginalValue, p.CurrentValue)));
+        }
+        var created = db.ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var comments = db.ChangeTracker.Entries<TicketComment>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var links = db.ChangeTracker.Entries<TicketLink>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+
+        await db.SaveChangesAsync(ct);
+
+        var actor = w.Caller.ActorId;
+        foreach (var t in created)
+            db.Audit.Add(new AuditEntry(t.Id, t.Version, w.Now, actor, command, "Created", null, TicketNumber.Format(t.Number)));
+        foreach (var (t, field, old, @new) in fieldChanges)
+            db.Audit.Add(new AuditEntry(t.Id, t.Version, w.Now, actor, command, field,
+                await DescribeAsync(db, field, old, ct), await DescribeAsync(db, field, @new, ct)));
+        foreach (var c in comments)
+            db.Audit.Add(new AuditEntry(c.TicketId, await VersionOf(db, c.TicketId, ct), w.Now, actor, command,
+                c.Kind.ToString(), null, Truncate(c.Body)));
+        foreach (var l in links)
+        {
+            var other = await db.Tickets.Where(t => t.Id == l.ToTicketId).Select(t => t.Number).SingleAsync(ct);
+            db.Audit.Add(new AuditEntry(l.FromTicketId, await VersionOf(db, l.FromTicketId, ct), w.Now, actor, command,
+                "Link", null, $"{l.Kind} {TicketNumber.Format(other)}"));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<int> VersionOf(Data.HelpdeskDbContext db, int ticketId, CancellationToken ct) =>
+        db.Tickets.Local.FirstOrDefault(t => t.Id == ticketId)?.Version
+        ?? await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Version).SingleAsync(ct);
+
+    /// <summary>Ids become names so the audit reads as "Assignee: Dana -> Sam" for years, whatever is renamed later.</summary>
+    private static async Task<string?> DescribeAsync(Data.HelpdeskDbContext db, string field, object? value, CancellationToken ct)
+    {
+        if (value is null) return null;
+        return field switch
+        {
+            nameof(Ticket.AssigneeId) or nameof(Ticket.RequesterId) =>
+                await db.Users.Where(u => u.Id == (int)value).Select(u => u.DisplayName).SingleOrDefaultAsync(ct),
+            nameof(Ticket.TeamId) => await db.Teams.Where(t => t.Id == (int)value).Select(t => t.Name).SingleOrDefaultAsync(ct),
+            nameof(Ticket.CategoryId) => await db.Categories.Where(c => c.Id == (int)value).Select(c => c.Name).SingleOrDefaultAsync(ct),
+            _ => Truncate(Convert.ToString(value, CultureInfo.InvariantCulture)),
+        };
+    }
+
+    private static string? Truncate(string? s) => s is { Length: > MaxValue } ? s[..(MaxValue - 1)] + "…" : s;
+}

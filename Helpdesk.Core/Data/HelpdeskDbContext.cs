@@ -1,0 +1,35 @@
+using Helpdesk.Core.Events;
+using Helpdesk.Core.People;
+using Helpdesk.Core.Tickets;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Data;
+
+public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
+    : IdentityDbContext<User, Role, int>(options)
+{
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketComment> Comments => Set<TicketComment>();
+    public DbSet<TicketLink> Links => Set<TicketLink>();
+    public DbSet<TicketFieldValue> FieldValues => Set<TicketFieldValue>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<TicketEventRecord> Events => Set<TicketEventRecord>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<AgentSkill> AgentSkills => Set<AgentSkill>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HelpdeskDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Every timestamp is UTC; SQLite hands them back unspecified, so say so on the way in.
+        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        conventions.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

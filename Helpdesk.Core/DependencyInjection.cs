@@ -1,0 +1,53 @@
+using Helpdesk.Core.Application;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Data.DemoData;
+using Helpdesk.Core.Events;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Core.Tickets.Queries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>The domain, its one write path, queries, the event stream and the database.</summary>
+    public static IServiceCollection AddHelpdeskCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLocalization();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.Section));
+        services.AddOptions<TicketRules>().Bind(configuration.GetSection("Tickets"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TicketRules>>().Value);
+        services.AddSingleton(TimeProvider.System);
+
+        // Configuration is read when the first context is made, so hosts and tests can still change it after registration.
+        services.AddDbContextFactory<HelpdeskDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (!string.Equals(db.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"Database provider '{db.Provider}' is not supported. Use \"Sqlite\".");
+            options.UseSqlite(db.ResolveSqlite()).AddInterceptors(new SqlitePragmas());
+        });
+
+        services.AddSingleton<WriteGate>();
+        services.AddSingleton<EventStream>();
+        services.AddSingleton<IEventStream>(sp => sp.GetRequiredService<EventStream>());
+        services.AddSingleton<EventLog>();
+        services.AddSingleton<AuditRecorder>();
+        services.AddSingleton<TicketWriter>();
+        services.AddSingleton<TicketQueries>();
+        services.AddSingleton<TicketDetailsQuery>();
+        services.AddSingleton<ArchiveClosedTickets>();
+        services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<DatabaseInitializer>();
+
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ITicketCommandHandler<>)))
+                services.AddSingleton(contract, type);
+        return services;
+    }
+}

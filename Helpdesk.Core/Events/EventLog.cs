@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Helpdesk.Core.Application;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Events;
+
+/// <summary>The persisted event stream: what a reconnecting screen reads to catch up.</summary>
+public sealed class EventLog(IDbContextFactory<HelpdeskDbContext> dbs)
+{
+    /// <summary>
+    /// Events after <paramref name="sequence"/>, oldest first, at most <paramref name="max"/>; only
+    /// those whose ticket the caller may see (internal ones only for staff).
+    /// </summary>
+    public async Task<IReadOnlyList<TicketEvent>> ReadAfterAsync(Caller caller, long sequence, int max = 500, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var records = await db.Events.AsNoTracking().Where(e => e.Id > sequence).OrderBy(e => e.Id).Take(max).ToListAsync(ct);
+        return [.. records.Select(ToEvent).Where(e => TicketAccess.CanSee(caller, e.Row) && (caller.IsStaff || !e.IsInternal))];
+    }
+
+    public async Task<long> LastSequenceAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+    }
+
+    private static TicketEvent ToEvent(TicketEventRecord r) =>
+        new(r.Id, r.Kind, r.At, r.ActorId, r.IsInternal, JsonSerializer.Deserialize<TicketRow>(r.Row, TicketWriter.Json)!);
+}

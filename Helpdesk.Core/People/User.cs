@@ -1,0 +1,32 @@
+using Helpdesk.Core.Tickets;
+using Microsoft.AspNetCore.Identity;
+
+namespace Helpdesk.Core.People;
+
+/// <summary>Anyone the desk knows: requesters (with or without a password) and staff.</summary>
+public sealed class User : IdentityUser<int>
+{
+    public string DisplayName { get; set; } = "";
+    public string? Location { get; set; }
+    public string? Department { get; set; }
+    /// <summary>The agent's support level; null for requesters.</summary>
+    public Tier? Tier { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class Role : IdentityRole<int>
+{
+    public Role() { }
+    public Role(string name) : base(name) { }
+}
+
+public static class Roles
+{
+    public const string Requester = "Requester";
+    public const string Agent = "Agent";
+    public const string TeamLead = "TeamLead";
+    public const string Admin = "Admin";
+
+    public static readonly string[] All = [Requester, Agent, TeamLead, Admin];
+}

@@ -1,0 +1,32 @@
+using Helpdesk.Core.Application;
+using Helpdesk.Core.Events;
+using Helpdesk.Core.Tickets.Queries;
+
+namespace Helpdesk.Core.Tickets.Commands;
+
+/// <summary>A public reply (requester or staff) or an internal note (staff only).</summary>
+public sealed record AddComment(int Number, string Body, bool Internal = false);
+
+public sealed class AddCommentHandler(TicketWriter writer) : ITicketCommandHandler<AddComment>
+{
+    public const int BodyMax = 50_000;
+
+    public Task<Result<TicketRow>> HandleAsync(Caller caller, AddComment command, CancellationToken ct = default) =>
+        writer.UpdateAsync(command.Internal ? "AddNote" : "Reply", caller, command.Number, null, (w, ticket) =>
+        {
+            if (command.Internal && !caller.IsStaff) return Task.FromResult<CommandError?>(w.Forbidden());
+            var errors = new FieldErrors();
+            errors.Required(nameof(command.Body), command.Body, w.T("Write a message."));
+            errors.MaxLength(nameof(command.Body), command.Body, BodyMax, w.T("Keep the message under {0} characters.", BodyMax));
+            if (errors.Any) return Task.FromResult<CommandError?>(w.Invalid(errors));
+
+            var kind = command.Internal ? CommentKind.InternalNote : CommentKind.PublicReply;
+            w.Db.Comments.Add(new TicketComment(ticket.Id, kind, caller.ActorId, command.Body.Trim(), w.Now));
+            ticket.RecordReply(caller.UserId, !command.Internal, w.Now);
+            // The requester answered what we were waiting for: back to the agents.
+            if (!command.Internal && caller.UserId == ticket.RequesterId && ticket.Status == TicketStatus.Pending)
+                ticket.ChangeStatus(TicketStatus.Open, w.Now);
+            w.Emit(ticket, command.Internal ? TicketEventKind.NoteAdded : TicketEventKind.Replied, command.Internal);
+            return Task.FromResult<CommandError?>(null);
+        }, ct);
+}

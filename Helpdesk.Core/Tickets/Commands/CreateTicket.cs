@@ -1,0 +1,64 @@
+using Helpdesk.Core.Application;
+using Helpdesk.Core.Events;
+using Helpdesk.Core.Tickets.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Commands;
+
+/// <param name="AssignToSelf">An agent logging a call takes it at once.</param>
+/// <param name="ParentNumber">Makes the new ticket a follow-up of a larger job.</param>
+public sealed record CreateTicket(NewTicketData Data, bool AssignToSelf = false, int? ParentNumber = null);
+
+public sealed class CreateTicketHandler(TicketWriter writer) : ITicketCommandHandler<CreateTicket>
+{
+    public const int SubjectMax = 200;
+    public const int DescriptionMax = 20_000;
+
+    public Task<Result<TicketRow>> HandleAsync(Caller caller, CreateTicket command, CancellationToken ct = default) =>
+        writer.ExecuteAsync(nameof(CreateTicket), caller, async w =>
+        {
+            // A requester always files for themself, whatever the form said.
+            var data = caller.IsStaff ? command.Data : command.Data with { RequesterId = caller.UserId };
+            var errors = new FieldErrors();
+            errors.Required(nameof(data.Subject), data.Subject, w.T("Enter a subject."));
+            errors.MaxLength(nameof(data.Subject), data.Subject, SubjectMax, w.T("Keep the subject under {0} characters.", SubjectMax));
+            errors.Required(nameof(data.Description), data.Description, w.T("Describe the problem or request."));
+            errors.MaxLength(nameof(data.Description), data.Description, DescriptionMax, w.T("Keep the description under {0} characters.", DescriptionMax));
+            if (!Enum.IsDefined(data.Impact)) errors.Add(nameof(data.Impact), w.T("Choose who is affected."));
+            if (!Enum.IsDefined(data.Urgency)) errors.Add(nameof(data.Urgency), w.T("Choose how urgent it is."));
+            if (!Enum.IsDefined(data.Channel)) errors.Add(nameof(data.Channel), w.T("Choose a channel."));
+
+            var category = await w.Db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == data.CategoryId && c.IsActive, ct);
+            if (category is null) errors.Add(nameof(data.CategoryId), w.T("Choose a category."));
+            else if (category.NeedsSystemDetails && (data.System is null || data.System.IsEmpty))
+                errors.Add(nameof(data.System), w.T("Tell us which system is concerned (device, asset tag or application)."));
+
+            var requesterExists = await w.Db.Users.AnyAsync(u => u.Id == data.RequesterId && u.IsActive, ct);
+            if (!requesterExists) errors.Add(nameof(data.RequesterId), w.T("Choose the requester."));
+
+            Ticket? parent = null;
+            if (command.ParentNumber is { } p)
+            {
+                parent = await w.Db.Tickets.Where(TicketAccess.VisibleTo(caller)).SingleOrDefaultAsync(t => t.Number == p, ct);
+                if (parent is null) errors.Add(nameof(command.ParentNumber), w.T("Ticket {0} was not found.", TicketNumber.Format(p)));
+            }
+            if (errors.Any) return w.Invalid(errors);
+
+            var number = (await w.Db.Tickets.MaxAsync(t => (int?)t.Number, ct) ?? TicketNumber.First - 1) + 1;
+            var ticket = Ticket.Create(number, data, category!.DefaultTeamId, category.DefaultTier, w.Now);
+            if (command.AssignToSelf && caller.IsStaff)
+            {
+                ticket.Assign(caller.UserId, w.Now);
+                ticket.ChangeStatus(TicketStatus.InProgress, w.Now);
+            }
+            w.Db.Tickets.Add(ticket);
+            w.Emit(ticket, TicketEventKind.Created);
+            if (parent is not null)
+            {
+                await w.Db.SaveChangesAsync(ct);
+                w.Db.Links.Add(new TicketLink(parent.Id, ticket.Id, LinkKind.ParentOf, caller.ActorId, w.Now));
+                w.Emit(parent, TicketEventKind.Linked);
+            }
+            return ticket;
+        }, ct);
+}

@@ -1,0 +1,38 @@
+namespace Helpdesk.Core.Tickets.Queries;
+
+/// <summary>The working views of a queue. Each is also bounded by what the caller may see.</summary>
+public enum QueueView
+{
+    /// <summary>Open tickets assigned to the caller.</summary>
+    Mine,
+    /// <summary>Open, unassigned tickets of the caller's teams.</summary>
+    UnassignedInMyTeams,
+    /// <summary>Open tickets of the caller's teams.</summary>
+    MyTeams,
+    /// <summary>Every open ticket the caller may see.</summary>
+    AllOpen,
+    /// <summary>Tickets the caller requested, open or not (the requester's "My requests").</summary>
+    MyRequests,
+    /// <summary>Everything the caller may see, closed and archived included.</summary>
+    All,
+}
+
+public enum QueueSort { UpdatedDesc, UpdatedAsc, CreatedDesc, CreatedAsc, PriorityAsc, NumberDesc }
+
+public sealed record QueueQuery
+{
+    public QueueView View { get; init; } = QueueView.AllOpen;
+    public IReadOnlyCollection<TicketStatus>? Statuses { get; init; }
+    public IReadOnlyCollection<Priority>? Priorities { get; init; }
+    public IReadOnlyCollection<Tier>? Tiers { get; init; }
+    public IReadOnlyCollection<int>? CategoryIds { get; init; }
+    public int? TeamId { get; init; }
+    public string? Search { get; init; }
+    public QueueSort Sort { get; init; } = QueueSort.UpdatedDesc;
+    public int Skip { get; init; }
+    public int Take { get; init; } = 50;
+}
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+
+public sealed record QueueCounts(IReadOnlyDictionary<TicketStatus, int> ByStatus, IReadOnlyDictionary<Priority, int> ByPriority);

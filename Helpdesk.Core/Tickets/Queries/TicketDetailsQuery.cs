@@ -1,0 +1,54 @@
+using Helpdesk.Core.Application;
+using Helpdesk.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Tickets.Queries;
+
+/// <summary>One ticket's page. Requesters never get internal entries or the audit trail.</summary>
+public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> dbs)
+{
+    public async Task<TicketDetails?> GetAsync(Caller caller, int number, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var ticket = await db.Tickets.AsNoTracking().Include(t => t.CustomFields)
+            .Where(TicketAccess.VisibleTo(caller)).SingleOrDefaultAsync(t => t.Number == number, ct);
+        if (ticket is null) return null;
+        var row = await TicketRows.For(db).SingleAsync(r => r.Id == ticket.Id, ct);
+        var requester = await db.Users.Where(u => u.Id == ticket.RequesterId).Select(u => new { u.Email, u.Location }).SingleAsync(ct);
+        var staff = caller.IsStaff;
+
+        var conversation = await (from c in db.Comments
+                                  where c.TicketId == ticket.Id && (staff || !c.IsInternal)
+                                  join u in db.Users on c.AuthorId equals u.Id into authors
+                                  from u in authors.DefaultIfEmpty()
+                                  orderby c.CreatedAt, c.Id
+                                  select new ConversationEntry(c.Id, c.Kind, c.IsInternal, c.AuthorId, u == null ? "Helpdesk" : u.DisplayName, c.Body, c.CreatedAt))
+                                 .ToListAsync(ct);
+
+        var visible = db.Tickets.Where(TicketAccess.VisibleTo(caller));
+        var outgoing = from l in db.Links
+                       where l.FromTicketId == ticket.Id
+                       join o in visible on l.ToTicketId equals o.Id
+                       select new LinkEntry(l.Kind, true, o.Number, o.Subject, o.Status);
+        var incoming = from l in db.Links
+                       where l.ToTicketId == ticket.Id
+                       join o in visible on l.FromTicketId equals o.Id
+                       select new LinkEntry(l.Kind, false, o.Number, o.Subject, o.Status);
+        List<LinkEntry> links = [.. await outgoing.ToListAsync(ct), .. await incoming.ToListAsync(ct)];
+
+        var audit = staff
+            ? await (from a in db.Audit
+                     where a.TicketId == ticket.Id
+                     join u in db.Users on a.ActorId equals u.Id into actors
+                     from u in actors.DefaultIfEmpty()
+                     orderby a.Id
+                     select new AuditLine(a.At, u == null ? null : u.DisplayName, a.Field, a.OldValue, a.NewValue)).ToListAsync(ct)
+            : [];
+
+        return new TicketDetails(row, ticket.Description, ticket.System, ticket.Impact, ticket.Urgency,
+            staff ? ticket.PriorityOverrideReason : null, ticket.Resolution, ticket.RejectionReason,
+            ticket.FirstRespondedAt, ticket.ResolvedAt, requester.Email, requester.Location,
+            ticket.CustomFields.ToDictionary(f => f.Key, f => f.Value), conversation, links, audit,
+            staff ? TicketTransitions.From(ticket.Status) : []);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Helpdesk.Core.Tickets.Queries;
+
+/// <summary>
+/// A ticket as a list shows it. Every event carries one, so a screen can update, move or drop a
+/// row without reading the database.
+/// </summary>
+public sealed record TicketRow
+{
+    public int Id { get; init; }
+    public int Number { get; init; }
+    public string Subject { get; init; } = "";
+    public int RequesterId { get; init; }
+    public string RequesterName { get; init; } = "";
+    public string? RequesterDepartment { get; init; }
+    public int CategoryId { get; init; }
+    public string CategoryName { get; init; } = "";
+    public Channel Channel { get; init; }
+    public Priority Priority { get; init; }
+    public TicketStatus Status { get; init; }
+    public Tier Tier { get; init; }
+    public int TeamId { get; init; }
+    public string TeamName { get; init; } = "";
+    public int? AssigneeId { get; init; }
+    public string? AssigneeName { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public bool IsOpen { get; init; }
+    public bool IsArchived { get; init; }
+    public int Version { get; init; }
+
+    public string DisplayNumber => TicketNumber.Format(Number);
+}
