@@ -39,7 +39,11 @@ public static class DependencyInjection
         services.AddSingleton<EventLog>();
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<TicketWriter>();
+        services.AddSingleton<People.CallerDirectory>();
         services.AddSingleton<TicketQueries>();
+        services.AddSingleton<People.PeopleQueries>();
+        services.AddSingleton<CategoryQueries>();
+        services.AddSingleton<QueuePosition>();
         services.AddSingleton<TicketDetailsQuery>();
         services.AddSingleton<ArchiveClosedTickets>();
         services.AddSingleton<DemoSeeder>();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Helpdesk.Web.Components;
+using Helpdesk.Web.Features.Account;
+using Helpdesk.Web.Realtime;
 using MudBlazor.Services;
 
 namespace Helpdesk.Web.Hosting;
@@ -9,8 +11,13 @@ public static class WebComposition
 {
     public static void AddHelpdeskWeb(this WebApplicationBuilder builder)
     {
+        // `dotnet run` starts in Production (there is no launch profile), where package assets such as
+        // MudBlazor's CSS are only found through the static-web-assets manifest; a published folder has them on disk.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddHelpdeskIdentity();
+        builder.Services.AddHelpdeskRealtime();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<ArchiveService>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
@@ -27,9 +34,13 @@ public static class WebComposition
         });
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapAccountEndpoints();
+        app.MapHelpdeskRealtime();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

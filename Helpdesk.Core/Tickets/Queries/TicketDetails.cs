@@ -18,7 +18,11 @@ public sealed record TicketDetails(
     IReadOnlyList<ConversationEntry> Conversation,
     IReadOnlyList<LinkEntry> Links,
     IReadOnlyList<AuditLine> Audit,
-    IReadOnlyList<TicketStatus> AllowedStatuses);
+    IReadOnlyList<TicketStatus> AllowedStatuses,
+    IReadOnlyList<StatusStep> StatusHistory);
+
+/// <summary>One step of the status timeline a requester sees.</summary>
+public sealed record StatusStep(DateTime At, TicketStatus Status);
 
 public sealed record ConversationEntry(long Id, CommentKind Kind, bool IsInternal, int? AuthorId, string AuthorName, string Body, DateTime At);
 

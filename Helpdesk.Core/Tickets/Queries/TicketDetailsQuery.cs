@@ -45,10 +45,18 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> dbs)
                      select new AuditLine(a.At, u == null ? null : u.DisplayName, a.Field, a.OldValue, a.NewValue)).ToListAsync(ct)
             : [];
 
+        // The timeline is the status column of the audit: safe for requesters (no internal detail).
+        var statusChanges = await db.Audit.AsNoTracking()
+            .Where(a => a.TicketId == ticket.Id && a.Field == nameof(Ticket.Status))
+            .OrderBy(a => a.Id).Select(a => new { a.At, a.NewValue }).ToListAsync(ct);
+        List<StatusStep> history = [new(ticket.CreatedAt, TicketStatus.New),
+            .. statusChanges.Select(s => new StatusStep(s.At, Enum.Parse<TicketStatus>(s.NewValue!)))];
+        if (history[^1].Status != ticket.Status) history.Add(new(ticket.UpdatedAt, ticket.Status));
+
         return new TicketDetails(row, ticket.Description, ticket.System, ticket.Impact, ticket.Urgency,
             staff ? ticket.PriorityOverrideReason : null, ticket.Resolution, ticket.RejectionReason,
             ticket.FirstRespondedAt, ticket.ResolvedAt, requester.Email, requester.Location,
             ticket.CustomFields.ToDictionary(f => f.Key, f => f.Value), conversation, links, audit,
-            staff ? TicketTransitions.From(ticket.Status) : []);
+            staff ? TicketTransitions.From(ticket.Status) : [], history);
     }
 }

@@ -1,0 +1,38 @@
+using Helpdesk.Core.Events;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Helpdesk.Web.Realtime;
+
+/// <summary>Sends each committed event to the hub groups allowed to see it, once per group (not per connection).</summary>
+public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITicketsClient> hub, PresenceTracker presence) : IHostedService
+{
+    private IDisposable? _events;
+    private IDisposable? _presence;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _events = stream.Subscribe(nameof(HubFanOut), async (e, _) =>
+        {
+            var row = e.Row;
+            List<string> staff = [TicketsHub.TeamGroup(row.TeamId), TicketsHub.AdminsGroup, TicketsHub.TicketGroup(row.Number, staff: true)];
+            if (row.AssigneeId is { } assignee) staff.Add(TicketsHub.UserGroup(assignee));
+            await hub.Clients.Groups(staff).TicketChanged(e);
+            if (!e.IsInternal)
+                await hub.Clients.Groups(TicketsHub.RequesterGroup(row.RequesterId), TicketsHub.TicketGroup(row.Number, staff: false)).TicketChanged(e);
+        });
+        _presence = presence.Watch(null, async number =>
+        {
+            var views = presence.On(number).Select(p => new PresenceView(p.DisplayName, p.IsStaff, p.Typing)).ToList();
+            await hub.Clients.Group(TicketsHub.TicketGroup(number, staff: true)).PresenceChanged(number, views);
+            await hub.Clients.Group(TicketsHub.TicketGroup(number, staff: false)).PresenceChanged(number, [.. views.Where(v => v.IsStaff)]);
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _events?.Dispose();
+        _presence?.Dispose();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Helpdesk.Web.Realtime;
+
+public static class RealtimeSetup
+{
+    public static void AddHelpdeskRealtime(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<LiveFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddHostedService<HubFanOut>();
+    }
+
+    public static void MapHelpdeskRealtime(this WebApplication app) => app.MapHub<TicketsHub>(TicketsHub.Url);
+}
