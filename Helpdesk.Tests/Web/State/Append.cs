@@ -1,0 +1,3 @@
+namespace Helpdesk.Tests.Web.State;
+
+public sealed record Append(string Entry);
