@@ -50,7 +50,8 @@ public static class IdentitySetup
         .AddClaimsPrincipalFactory<HelpdeskClaimsFactory>()
         .AddDefaultTokenProviders();
         // "Sign out everywhere" changes the security stamp; other cookies stop working within a minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, config) =>
+            o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Accounts:RevalidateSeconds", 60)));
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Agent, Roles.TeamLead, Roles.Admin))
             .AddPolicy(LeadPolicy, p => p.RequireRole(Roles.TeamLead, Roles.Admin));

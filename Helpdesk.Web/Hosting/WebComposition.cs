@@ -2,6 +2,7 @@ using System.Globalization;
 using Helpdesk.Web.Components;
 using Helpdesk.Web.Features.Account;
 using Helpdesk.Web.Realtime;
+using Helpdesk.Web.State;
 using MudBlazor.Services;
 
 namespace Helpdesk.Web.Hosting;
@@ -18,6 +19,7 @@ public static class WebComposition
         builder.Services.AddMudServices();
         builder.AddHelpdeskIdentity();
         builder.Services.AddHelpdeskRealtime();
+        builder.Services.AddHelpdeskStore(typeof(WebComposition).Assembly);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<ArchiveService>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));

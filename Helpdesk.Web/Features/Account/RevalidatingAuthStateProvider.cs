@@ -11,10 +11,12 @@ namespace Helpdesk.Web.Features.Account;
 /// A circuit lives for hours; every minute it checks the user still exists, is active and has the
 /// same security stamp, so "sign out everywhere" and deactivation also end open live pages.
 /// </summary>
-internal sealed class RevalidatingAuthStateProvider(ILoggerFactory logs, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
+internal sealed class RevalidatingAuthStateProvider(ILoggerFactory logs, IServiceScopeFactory scopes, IOptions<IdentityOptions> options,
+    IOptions<SecurityStampValidatorOptions> stamps)
     : RevalidatingServerAuthenticationStateProvider(logs)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => stamps.Value.ValidationInterval < TimeSpan.FromSeconds(5)
+        ? TimeSpan.FromSeconds(5) : stamps.Value.ValidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
     {

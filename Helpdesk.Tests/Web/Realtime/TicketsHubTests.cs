@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using Helpdesk.Core.Events;
+using Helpdesk.Core.Tickets;
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Helpdesk.Tests.Web.Realtime;
+
+/// <summary>/hubs/tickets with the real SignalR .NET client against the app on a real port.</summary>
+public sealed class TicketsHubTests(AppHost app) : IClassFixture<AppHost>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task AnAgentsHubClientReceivesAChangeToATeamTicket()
+    {
+        var alice = await app.CallerAsync("alice@example.test");
+        var dana = await app.CallerAsync("dana@helpdesk.test");
+        var ticket = await app.FileRequestAsync(alice);
+        using var danaHttp = await SignedInClient.SignInAsync(app, "dana@helpdesk.test");
+        await using var hub = danaHttp.Hub();
+        var received = new Inbox(hub);
+        await hub.StartAsync();
+
+        var changed = await app.Send(dana, new ChangeStatus(ticket.Number, TicketStatus.InProgress));
+
+        var e = await received.WaitForAsync(x => x.Row.Number == ticket.Number && x.Kind == TicketEventKind.StatusChanged);
+        Assert.Equal(TicketStatus.InProgress, e.Row.Status);
+        Assert.Equal(changed.Version, e.Row.Version);
+        Assert.True(e.Sequence > 0);
+    }
+
+    [Fact]
+    public async Task ARequesterCannotWatchSomeoneElsesTicketAndItLooksMissing()
+    {
+        var alice = await app.CallerAsync("alice@example.test");
+        var ticket = await app.FileRequestAsync(alice, "Alice's private matter");
+        using var bea = await Register(app, "bea@example.test");
+        await using var hub = bea.Hub();
+        await hub.StartAsync();
+
+        Assert.False(await hub.InvokeAsync<bool>("WatchTicket", ticket.Number));
+        Assert.False(await hub.InvokeAsync<bool>("WatchTicket", 999_999));
+
+        var theirs = SignedInClient.Text(await bea.Http.GetStringAsync($"/tickets/{ticket.Number}"));
+        var missing = SignedInClient.Text(await bea.Http.GetStringAsync("/tickets/999999"));
+        Assert.Contains($"Ticket HD-{ticket.Number} was not found.", theirs);
+        Assert.DoesNotContain("Alice's private matter", theirs);
+        Assert.Equal(missing.Replace("HD-999999", "HD-N"), theirs.Replace($"HD-{ticket.Number}", "HD-N"));
+    }
+
+    [Fact]
+    public async Task ARequesterGetsPublicRepliesButNeverInternalNotesNorOtherPeoplesTickets()
+    {
+        var alice = await app.CallerAsync("alice@example.test");
+        var dana = await app.CallerAsync("dana@helpdesk.test");
+        var ticket = await app.FileRequestAsync(alice);
+        using var aliceHttp = await SignedInClient.SignInAsync(app, "alice@example.test");
+        using var bea = await Register(app, "bea2@example.test");
+        var beaCaller = await app.CallerAsync("bea2@example.test");
+        await using var aliceHub = aliceHttp.Hub();
+        await using var beaHub = bea.Hub();
+        var aliceInbox = new Inbox(aliceHub);
+        var beaInbox = new Inbox(beaHub);
+        await aliceHub.StartAsync();
+        await beaHub.StartAsync();
+        Assert.True(await aliceHub.InvokeAsync<bool>("WatchTicket", ticket.Number));
+
+        await app.Send(dana, new AddComment(ticket.Number, "Looks like the ACL on FS01 again", Internal: true));
+        await app.Send(dana, new AddComment(ticket.Number, "Fixed: please try again."));
+        var beasOwn = await app.FileRequestAsync(beaCaller, "Bea's own request");
+
+        await aliceInbox.WaitForAsync(x => x.Row.Number == ticket.Number && x.Kind == TicketEventKind.Replied);
+        // Events reach a connection in order: once Bea has her own later event, Alice's would have come before it.
+        await beaInbox.WaitForAsync(x => x.Row.Number == beasOwn.Number);
+        Assert.DoesNotContain(aliceInbox.All, x => x.IsInternal || x.Kind == TicketEventKind.NoteAdded);
+        Assert.DoesNotContain(beaInbox.All, x => x.Row.Number == ticket.Number);
+
+        var missed = await aliceHub.InvokeAsync<IReadOnlyList<TicketEvent>>("EventsAfter", 0L);
+        Assert.Contains(missed, x => x.Row.Number == ticket.Number && x.Kind == TicketEventKind.Replied);
+        Assert.DoesNotContain(missed, x => x.IsInternal);
+        Assert.All(missed, x => Assert.Equal(alice.UserId, x.Row.RequesterId));
+    }
+
+    private static async Task<SignedInClient> Register(AppHost app, string email)
+    {
+        var client = SignedInClient.Anonymous(app);
+        var response = await client.PostFormAsync("/account/register", "register", new()
+        {
+            ["Input.DisplayName"] = "Bea " + email, ["Input.Email"] = email,
+            ["Input.Password"] = "Correct-Horse-7", ["Input.ConfirmPassword"] = "Correct-Horse-7",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Collects what a hub connection receives; waits for a matching event with a timeout (no sleeps).</summary>
+    private sealed class Inbox
+    {
+        private readonly ConcurrentQueue<TicketEvent> _events = new();
+        private readonly SemaphoreSlim _arrived = new(0);
+
+        public Inbox(HubConnection hub) => hub.On<TicketEvent>("TicketChanged", e =>
+        {
+            _events.Enqueue(e);
+            _arrived.Release();
+        });
+
+        public IReadOnlyList<TicketEvent> All => [.. _events];
+
+        public async Task<TicketEvent> WaitForAsync(Func<TicketEvent, bool> match)
+        {
+            var deadline = DateTime.UtcNow + Wait;
+            while (true)
+            {
+                var found = _events.FirstOrDefault(match);
+                if (found is not null) return found;
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+                    throw new TimeoutException($"No matching event within {Wait.TotalSeconds} s; got {string.Join(", ", All.Select(e => $"{e.Kind} HD-{e.Row.Number}"))}");
+            }
+        }
+    }
+}
