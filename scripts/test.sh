@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The one test command:  bash scripts/test.sh  [extra `dotnet test` arguments, e.g. --filter Browser]
+#
+# On a fresh Debian 12 with only the .NET SDK it first installs what the tests need (Debian's
+# chromium, for the browser tests), then runs the whole test project in Release, writes
+# .test-results/results.trx (and screenshots under .test-results/screenshots/), and ends with one
+# line of its own, alone on the last line, which CI reads:
+#     tests: N passed, N failed, N skipped
+# Exit code: 0 only when the build succeeded and no test failed.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results="$repo/.test-results"
+trx="$results/results.trx"
+
+say() { printf 'test.sh: %s\n' "$*"; }
+summary() { printf 'tests: %s passed, %s failed, %s skipped\n' "$1" "$2" "$3"; }
+
+# --- what the tests need -------------------------------------------------------------------------
+ensure_chromium() {
+    [ -x /usr/bin/chromium ] && return 0
+    say "/usr/bin/chromium is missing: installing Debian's chromium package (browser tests drive it)"
+    local -a root=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if ! command -v sudo >/dev/null 2>&1; then
+            say "not root and no sudo: install it yourself with 'apt-get install -y chromium'"
+            return 1
+        fi
+        root=(sudo)
+        [ -t 0 ] || root=(sudo -n)   # no terminal (CI): never wait for a password
+    fi
+    "${root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
+    "${root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium || return 1
+    [ -x /usr/bin/chromium ]
+}
+
+if ! ensure_chromium; then
+    # Carry on: the browser tests then fail with a message naming the missing browser.
+    say "WARNING: could not install chromium; browser tests will fail"
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+    if [ -x "$HOME/.dotnet/dotnet" ]; then
+        export PATH="$HOME/.dotnet:$PATH"
+    else
+        say "the .NET SDK ('dotnet') is not on PATH"
+        summary 0 1 0
+        exit 1
+    fi
+fi
+
+# --- run -----------------------------------------------------------------------------------------
+rm -rf "$results"                  # never report (or show screenshots of) a previous run
+mkdir -p "$results"
+
+set +e
+dotnet test Helpdesk.Tests/Helpdesk.Tests.csproj -c Release \
+    --results-directory "$results" \
+    --logger "trx;LogFileName=results.trx" \
+    --logger "console;verbosity=normal" \
+    --blame-hang-timeout 10m --blame-hang-dump-type none \
+    "$@" </dev/null
+rc=$?
+set -e
+
+# --- summary (always the last line) --------------------------------------------------------------
+if [ ! -f "$trx" ]; then
+    say "no test results at $trx: the build or the test run failed (dotnet test exit code $rc)"
+    summary 0 1 0
+    exit 1
+fi
+
+# <Counters total= executed= passed= failed= error= timeout= aborted= ... notExecuted= ... />
+counters="$(tr -d '\r\n' <"$trx" | grep -o '<Counters [^>]*>' | head -n 1 || true)"
+attr() {
+    local v
+    v="$(printf '%s' "$counters" | sed -n "s/.* $1=\"\([0-9][0-9]*\)\".*/\1/p")"
+    printf '%s' "${v:-0}"
+}
+total="$(attr total)"
+executed="$(attr executed)"
+passed="$(attr passed)"
+failed=$(( $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))
+skipped=$(( total - executed ))
+[ "$skipped" -ge 0 ] || skipped=0
+
+if [ -z "$counters" ]; then
+    say "$trx has no <Counters> element"
+    summary 0 1 0
+    exit 1
+fi
+
+status=0
+if [ "$failed" -gt 0 ]; then
+    status=1
+elif [ "$rc" -ne 0 ]; then
+    # e.g. the test host crashed or hung: results are incomplete, count the run itself as a failure.
+    say "dotnet test exited with $rc although no test is marked failed: the run was aborted"
+    failed=1
+    status=1
+fi
+
+summary "$passed" "$failed" "$skipped"
+exit "$status"
