@@ -31,7 +31,7 @@ public sealed class AuditRecorder
             entry.Entity.Version++;
             fieldChanges.AddRange(fields.Select(p => (entry.Entity, p.Metadata.Name, p.OriginalValue, p.CurrentValue)));
         }
-        var created = db.ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var created = w.Created.Union(db.ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)).ToList();
         var comments = db.ChangeTracker.Entries<TicketComment>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var links = db.ChangeTracker.Entries<TicketLink>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 

@@ -73,12 +73,17 @@ public sealed class TicketWriter(
             if (ticket is null) return w.NotFound(number);
             if (expectedVersion is { } seen && seen != ticket.Version)
                 return await StaleEditAsync(w, ticket, seen, ct);
+            w.Before[ticket.Id] = await TicketRows.For(w.Db).SingleAsync(r => r.Id == ticket.Id, ct);
             var error = await apply(w, ticket);
             return error is null ? Result<Ticket>.Ok(ticket) : error;
         }, ct);
 
     private async Task<CommandError> StaleEditAsync(TicketWork w, Ticket ticket, int seen, CancellationToken ct)
     {
+        // What changed may include staff-only details (override reasons, notes): requesters only hear that it changed.
+        if (!w.Caller.IsStaff)
+            return CommandError.Conflict(w.T("{0} was updated while you were looking at it. Your change was not saved: review the ticket and try again.",
+                TicketNumber.Format(ticket.Number)));
         var changes = await (from a in w.Db.Audit
                              where a.TicketId == ticket.Id && a.Version > seen
                              join u in w.Db.Users on a.ActorId equals u.Id into us
@@ -107,7 +112,10 @@ public sealed class TicketWriter(
         }).ToList();
         w.Db.Events.AddRange(records);
         await w.Db.SaveChangesAsync(ct);
-        return [.. records.Select(r => new TicketEvent(r.Id, r.Kind, r.At, r.ActorId, r.IsInternal, rows[r.TicketId]))];
+        return [.. records.Select(r => new TicketEvent(r.Id, r.Kind, r.At, r.ActorId, r.IsInternal, rows[r.TicketId])
+        {
+            Previous = w.Before.GetValueOrDefault(r.TicketId),
+        })];
     }
 
     private string Describe(object value) => value switch

@@ -12,13 +12,20 @@ public sealed class EventLog(IDbContextFactory<HelpdeskDbContext> dbs)
 {
     /// <summary>
     /// Events after <paramref name="sequence"/>, oldest first, at most <paramref name="max"/>; only
-    /// those whose ticket the caller may see (internal ones only for staff).
+    /// those whose ticket the caller may see now (internal ones only for staff). Fewer than
+    /// <paramref name="max"/> means the caller is up to date.
     /// </summary>
     public async Task<IReadOnlyList<TicketEvent>> ReadAfterAsync(Caller caller, long sequence, int max = 500, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var records = await db.Events.AsNoTracking().Where(e => e.Id > sequence).OrderBy(e => e.Id).Take(max).ToListAsync(ct);
-        return [.. records.Select(ToEvent).Where(e => TicketAccess.CanSee(caller, e.Row) && (caller.IsStaff || !e.IsInternal))];
+        // Filter before Take: a page cut short by others' events would read as "nothing more".
+        var staff = caller.IsStaff;
+        var records = await (from e in db.Events.AsNoTracking()
+                             join t in db.Tickets.Where(TicketAccess.VisibleTo(caller)) on e.TicketId equals t.Id
+                             where e.Id > sequence && (staff || !e.IsInternal)
+                             orderby e.Id
+                             select e).Take(max).ToListAsync(ct);
+        return [.. records.Select(ToEvent)];
     }
 
     public async Task<long> LastSequenceAsync(CancellationToken ct = default)

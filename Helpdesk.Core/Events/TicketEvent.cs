@@ -21,4 +21,17 @@ public enum TicketEventKind
 /// increasing, so a screen that remembers the last one it applied can tell when it missed any.
 /// <see cref="IsInternal"/> events (notes) never reach requesters.
 /// </summary>
-public sealed record TicketEvent(long Sequence, TicketEventKind Kind, DateTime At, int? ActorId, bool IsInternal, TicketRow Row);
+public sealed record TicketEvent(long Sequence, TicketEventKind Kind, DateTime At, int? ActorId, bool IsInternal, TicketRow Row)
+{
+    /// <summary>
+    /// The row before the change (live delivery only; not in the event log): lets a view adjust its
+    /// counters and drop a row that left it without asking the database. Null for new tickets.
+    /// </summary>
+    public TicketRow? Previous { get; init; }
+
+    /// <summary>
+    /// Set on the copy sent to someone who could see the ticket before but not after (it moved to
+    /// another team): <see cref="Row"/> is then the old row, and the receiver should drop it.
+    /// </summary>
+    public bool Revoked { get; init; }
+}

@@ -109,6 +109,7 @@ public sealed class Ticket
 
     public void Reprioritise(Impact impact, Urgency urgency, Priority? overridePriority, string? reason, DateTime now)
     {
+        EnsureOpen();
         var computed = PriorityMatrix.For(impact, urgency);
         var isOverride = overridePriority is { } p && p != computed;
         if (isOverride && string.IsNullOrWhiteSpace(reason))
@@ -130,6 +131,7 @@ public sealed class Ticket
     /// <summary>A public reply by someone other than the requester is the first response.</summary>
     public void RecordReply(int authorId, bool isPublic, DateTime now)
     {
+        if (IsArchived) throw new DomainException("Body", "{0} is archived and can no longer change.", TicketNumber.Format(Number));
         if (isPublic && authorId != RequesterId && FirstRespondedAt is null) FirstRespondedAt = now;
         UpdatedAt = now;
     }

@@ -18,7 +18,7 @@ public static class DatabaseStartup
         {
             var db = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             log.LogCritical("Cannot open or migrate the database ({Provider}, {ConnectionString}): {Reason}. Check the \"Database\" section of appsettings.json.",
-                db.Provider, db.ConnectionString, ex.GetBaseException().Message);
+                db.Provider, db.ConnectionString, ex.GetBaseException().Message.TrimEnd('.'));
             return false;
         }
     }

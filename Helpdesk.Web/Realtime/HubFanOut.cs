@@ -14,6 +14,9 @@ public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITick
         _events = stream.Subscribe(nameof(HubFanOut), async (e, _) =>
         {
             var row = e.Row;
+            // A ticket handed to another team leaves the old team's screens (sent first: a member of both teams then gets it back).
+            if (e.Previous is { } before && before.TeamId != row.TeamId)
+                await hub.Clients.Group(TicketsHub.TeamGroup(before.TeamId)).TicketChanged(e with { Row = before, Previous = null, Revoked = true });
             List<string> staff = [TicketsHub.TeamGroup(row.TeamId), TicketsHub.AdminsGroup, TicketsHub.TicketGroup(row.Number, staff: true)];
             if (row.AssigneeId is { } assignee) staff.Add(TicketsHub.UserGroup(assignee));
             await hub.Clients.Groups(staff).TicketChanged(e);

@@ -39,17 +39,31 @@ public sealed class LiveFeed : IHostedService, IDisposable
     public static bool MaySee(Caller caller, TicketEvent e) =>
         TicketAccess.CanSee(caller, e.Row) && (caller.IsStaff || !e.IsInternal);
 
+    /// <summary>
+    /// What this caller receives: the event; or, when the change took the ticket out of their
+    /// sight, a revoked copy carrying only the row they could already see (so it leaves their
+    /// screens and nothing new leaks); or nothing.
+    /// </summary>
+    public static TicketEvent? For(Caller caller, TicketEvent e)
+    {
+        if (MaySee(caller, e)) return e;
+        if (e.Previous is { } before && TicketAccess.CanSee(caller, before) && (caller.IsStaff || !e.IsInternal))
+            return e with { Row = before, Previous = null, Revoked = true };
+        return null;
+    }
+
     private async ValueTask DeliverAsync(TicketEvent e, CancellationToken ct)
     {
         var targets = Volatile.Read(ref _watchers);
         var pending = new List<Task>();
         foreach (var w in targets)
         {
-            if (!MaySee(w.Caller, e)) continue;
+            var delivered = For(w.Caller, e);
+            if (delivered is null) continue;
             bool wanted;
-            try { wanted = w.Filter(e); }
+            try { wanted = w.Filter(delivered); }
             catch (Exception ex) { _log.LogWarning(ex, "A live filter failed on event {Sequence}", e.Sequence); continue; }
-            if (wanted) pending.Add(SafeInvoke(w, e));
+            if (wanted) pending.Add(SafeInvoke(w, delivered));
         }
         await Task.WhenAll(pending);
     }

@@ -42,6 +42,12 @@ public sealed class CreateTicketHandler(TicketWriter writer) : ITicketCommandHan
                 parent = await w.Db.Tickets.Where(TicketAccess.VisibleTo(caller)).SingleOrDefaultAsync(t => t.Number == p, ct);
                 if (parent is null) errors.Add(nameof(command.ParentNumber), w.T("Ticket {0} was not found.", TicketNumber.Format(p)));
             }
+            if (command.AssignToSelf && caller.IsStaff && category is not null
+                && !await w.Db.TeamMembers.AnyAsync(m => m.TeamId == category.DefaultTeamId && m.UserId == caller.UserId, ct))
+            {
+                var team = await w.Db.Teams.Where(t => t.Id == category.DefaultTeamId).Select(t => t.Name).SingleAsync(ct);
+                errors.Add(nameof(command.AssignToSelf), w.T("{0} handles this category and you are not in it: leave \"assign to me\" off.", team));
+            }
             if (errors.Any) return w.Invalid(errors);
 
             var number = (await w.Db.Tickets.MaxAsync(t => (int?)t.Number, ct) ?? TicketNumber.First - 1) + 1;
@@ -51,7 +57,7 @@ public sealed class CreateTicketHandler(TicketWriter writer) : ITicketCommandHan
                 ticket.Assign(caller.UserId, w.Now);
                 ticket.ChangeStatus(TicketStatus.InProgress, w.Now);
             }
-            w.Db.Tickets.Add(ticket);
+            w.Add(ticket);
             w.Emit(ticket, TicketEventKind.Created);
             if (parent is not null)
             {

@@ -36,3 +36,6 @@ public sealed record QueueQuery
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
 public sealed record QueueCounts(IReadOnlyDictionary<TicketStatus, int> ByStatus, IReadOnlyDictionary<Priority, int> ByPriority);
+
+/// <summary>What a live view loads: the page, the counters of the whole view, and the last event they include.</summary>
+public sealed record QueueSnapshot(Page<TicketRow> Page, QueueCounts Counts, long AsOfSequence);

@@ -28,6 +28,26 @@ public sealed class TicketQueries(IDbContextFactory<HelpdeskDbContext> dbs)
         return new QueueCounts(byStatus, byPriority);
     }
 
+    /// <summary>
+    /// A page, its counters and the event sequence they reflect, read in one snapshot (one read
+    /// transaction), so a live view knows exactly which events it still has to apply.
+    /// </summary>
+    public async Task<QueueSnapshot> SnapshotAsync(Caller caller, QueueQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.GetDbConnection().BeginTransactionAsync(ct);
+        db.Database.UseTransaction(tx);
+        var asOf = await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var tickets = Filter(db, caller, query);
+        var total = await tickets.CountAsync(ct);
+        var rows = await Sort(TicketRows.Project(db, tickets), query.Sort)
+            .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPage)).ToListAsync(ct);
+        var byStatus = await tickets.GroupBy(t => t.Status).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var byPriority = await tickets.GroupBy(t => t.Priority).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        return new QueueSnapshot(new Page<TicketRow>(rows, total), new QueueCounts(byStatus, byPriority), asOf);
+    }
+
     /// <summary>One row by number, or null when missing or not the caller's to see.</summary>
     public async Task<TicketRow?> GetRowAsync(Caller caller, int number, CancellationToken ct = default)
     {

@@ -40,9 +40,10 @@ public sealed class OptimisticConcurrencyTests(DeskFixture fixture) : DeskTest(f
     [Fact]
     public async Task ARequestersStaleEditNeverRevealsInternalNotesOrOverrideReasons()
     {
-        var ticket = await Desk.ATicket().RequestedBy(Desk.Alice).InStatus(TicketStatus.Resolved);
+        var ticket = await Desk.ATicket().RequestedBy(Desk.Alice).InStatus(TicketStatus.InProgress);
         await HandleAsync(Desk.Dana, new ReprioritiseTicket(ticket.Number, Impact.Individual, Urgency.Soon, Priority.P5, "Complains about everything."));
         await HandleAsync(Desk.Dana, new AddComment(ticket.Number, "She unplugged it herself.", Internal: true));
+        await HandleAsync(Desk.Dana, new ChangeStatus(ticket.Number, TicketStatus.Resolved, Resolution: "Plugged it back in."));
 
         var stale = await HandleAsync(Desk.Alice, new ChangeStatus(ticket.Number, TicketStatus.Closed, ExpectedVersion: ticket.Version));
 

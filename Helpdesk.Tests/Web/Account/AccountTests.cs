@@ -59,7 +59,8 @@ public sealed class AccountTests(AppHost app) : IClassFixture<AppHost>
     {
         using var dana = await SignedInClient.SignInAsync(app, "dana@helpdesk.test");
         var page = SignedInClient.Text(await dana.Http.GetStringAsync("/"));
-        Assert.Contains("Open tickets", page);
+        Assert.Contains("Tickets", page);
+        Assert.Contains("My teams", page);
         Assert.Matches(@"HD-\d{4}", page);
     }
 
