@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<CategoryQueries>();
         services.AddSingleton<QueuePosition>();
         services.AddSingleton<TicketDetailsQuery>();
+        services.AddSingleton<WorkspaceQueries>();
         services.AddSingleton<ArchiveClosedTickets>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DatabaseInitializer>();

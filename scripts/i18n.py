@@ -20,7 +20,8 @@ ENUMS = {
               "Priority": "Priority", "Impact": "Impact", "Urgency": "Urgency", "CategoryId": "Category",
               "Resolution": "Resolution", "RejectionReason": "Rejection reason", "PriorityOverrideReason": "Priority override reason",
               "IsArchived": "Archived", "Subject": "Subject", "Description": "Description", "RequesterId": "Requester",
-              "PublicReply": "Reply", "InternalNote": "Internal note", "System": "System note", "Link": "Link"},
+              "PublicReply": "Reply", "InternalNote": "Internal note", "System": "System note", "Link": "Link",
+              "Collaborator": "Collaborator"},
 }
 DYNAMIC_WEB = {f"Set {k}": f"Set {v.lower() if k != 'InProgress' else 'in progress'}" for k, v in ENUMS["status"].items()}
 DYNAMIC_WEB.update({"Set Open": "Open it", "Set InProgress": "Start work", "Set Pending": "Wait for requester",

@@ -34,6 +34,10 @@ public sealed class AuditRecorder
         var created = w.Created.Union(db.ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)).ToList();
         var comments = db.ChangeTracker.Entries<TicketComment>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var links = db.ChangeTracker.Entries<TicketLink>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        // Removed rows leave the tracker on save: note them (added or not) before.
+        var collaborators = db.ChangeTracker.Entries<TicketCollaborator>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted)
+            .Select(e => (e.Entity, Added: e.State == EntityState.Added)).ToList();
 
         await db.SaveChangesAsync(ct);
 
@@ -51,6 +55,12 @@ public sealed class AuditRecorder
             var other = await db.Tickets.Where(t => t.Id == l.ToTicketId).Select(t => t.Number).SingleAsync(ct);
             db.Audit.Add(new AuditEntry(l.FromTicketId, await VersionOf(db, l.FromTicketId, ct), w.Now, actor, command,
                 "Link", null, $"{l.Kind} {TicketNumber.Format(other)}"));
+        }
+        foreach (var (c, added) in collaborators)
+        {
+            var name = await db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+            db.Audit.Add(new AuditEntry(c.TicketId, await VersionOf(db, c.TicketId, ct), w.Now, actor, command,
+                "Collaborator", added ? null : name, added ? name : null));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -12,6 +12,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketComment> Comments => Set<TicketComment>();
     public DbSet<TicketLink> Links => Set<TicketLink>();
+    public DbSet<TicketCollaborator> Collaborators => Set<TicketCollaborator>();
     public DbSet<TicketFieldValue> FieldValues => Set<TicketFieldValue>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<TicketEventRecord> Events => Set<TicketEventRecord>();

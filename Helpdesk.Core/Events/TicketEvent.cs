@@ -14,6 +14,8 @@ public enum TicketEventKind
     NoteAdded,
     Linked,
     Archived,
+    /// <summary>A colleague started or stopped following the ticket (always internal).</summary>
+    CollaboratorsChanged,
 }
 
 /// <summary>

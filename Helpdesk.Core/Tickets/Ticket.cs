@@ -37,6 +37,10 @@ public sealed class Ticket
 
     public List<TicketFieldValue> CustomFields { get; private set; } = [];
 
+    private readonly List<TicketCollaborator> _collaborators = [];
+    /// <summary>Colleagues following the ticket. Read-only here: the collaborator commands add and remove rows.</summary>
+    public IReadOnlyCollection<TicketCollaborator> Collaborators => _collaborators;
+
     public static Ticket Create(int number, NewTicketData data, int teamId, Tier tier, DateTime now) => new()
     {
         Number = number,

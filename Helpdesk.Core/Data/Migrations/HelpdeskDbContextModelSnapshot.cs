@@ -410,6 +410,29 @@ namespace Helpdesk.Core.Data.Migrations
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Tickets.TicketCollaborator", b =>
+                {
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AddedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId", "UserId");
+
+                    b.HasIndex("AddedById");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("TicketCollaborators", (string)null);
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Tickets.TicketComment", b =>
                 {
                     b.Property<long>("Id")
@@ -720,6 +743,26 @@ namespace Helpdesk.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Tickets.TicketCollaborator", b =>
+                {
+                    b.HasOne("Helpdesk.Core.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("AddedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Helpdesk.Core.Tickets.Ticket", null)
+                        .WithMany("Collaborators")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Tickets.TicketComment", b =>
                 {
                     b.HasOne("Helpdesk.Core.People.User", null)
@@ -816,6 +859,8 @@ namespace Helpdesk.Core.Data.Migrations
 
             modelBuilder.Entity("Helpdesk.Core.Tickets.Ticket", b =>
                 {
+                    b.Navigation("Collaborators");
+
                     b.Navigation("CustomFields");
                 });
 #pragma warning restore 612, 618

@@ -1,6 +1,7 @@
 using Helpdesk.Core.Application;
 using Helpdesk.Core.Events;
 using Helpdesk.Core.Tickets.Queries;
+using Microsoft.EntityFrameworkCore;
 
 namespace Helpdesk.Core.Tickets.Commands;
 
@@ -12,13 +13,13 @@ public sealed class AddCommentHandler(TicketWriter writer) : ITicketCommandHandl
     public const int BodyMax = 50_000;
 
     public Task<Result<TicketRow>> HandleAsync(Caller caller, AddComment command, CancellationToken ct = default) =>
-        writer.UpdateAsync(command.Internal ? "AddNote" : "Reply", caller, command.Number, null, (w, ticket) =>
+        writer.UpdateAsync(command.Internal ? "AddNote" : "Reply", caller, command.Number, null, async (w, ticket) =>
         {
-            if (command.Internal && !caller.IsStaff) return Task.FromResult<CommandError?>(w.Forbidden());
+            if (command.Internal && !caller.IsStaff) return w.Forbidden();
             var errors = new FieldErrors();
             errors.Required(nameof(command.Body), command.Body, w.T("Write a message."));
             errors.MaxLength(nameof(command.Body), command.Body, BodyMax, w.T("Keep the message under {0} characters.", BodyMax));
-            if (errors.Any) return Task.FromResult<CommandError?>(w.Invalid(errors));
+            if (errors.Any) return w.Invalid(errors);
 
             var kind = command.Internal ? CommentKind.InternalNote : CommentKind.PublicReply;
             w.Db.Comments.Add(new TicketComment(ticket.Id, kind, caller.ActorId, command.Body.Trim(), w.Now));
@@ -27,6 +28,13 @@ public sealed class AddCommentHandler(TicketWriter writer) : ITicketCommandHandl
             if (!command.Internal && caller.UserId == ticket.RequesterId && ticket.Status == TicketStatus.Pending)
                 ticket.ChangeStatus(TicketStatus.Open, w.Now);
             w.Emit(ticket, command.Internal ? TicketEventKind.NoteAdded : TicketEventKind.Replied, command.Internal);
-            return Task.FromResult<CommandError?>(null);
+            // "@Omar Desktop, can you look?" in a note brings Omar in as a collaborator.
+            if (command.Internal && command.Body.Contains('@'))
+            {
+                var staff = await Collaboration.ActiveStaff(w.Db).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+                var mentioned = Mentions.Find(command.Body, staff.Select(s => (s.Id, s.DisplayName))).Where(id => id != caller.UserId).ToList();
+                if (mentioned.Count > 0) await Collaboration.AddAsync(w, ticket, mentioned, ct);
+            }
+            return null;
         }, ct);
 }

@@ -19,7 +19,14 @@ public sealed record TicketDetails(
     IReadOnlyList<LinkEntry> Links,
     IReadOnlyList<AuditLine> Audit,
     IReadOnlyList<TicketStatus> AllowedStatuses,
-    IReadOnlyList<StatusStep> StatusHistory);
+    IReadOnlyList<StatusStep> StatusHistory)
+{
+    /// <summary>Colleagues following the ticket (staff only; empty for requesters).</summary>
+    public IReadOnlyList<CollaboratorEntry> Collaborators { get; init; } = [];
+}
+
+/// <param name="Teams">The colleague's teams, comma-separated: tells why they may be outside the ticket's team.</param>
+public sealed record CollaboratorEntry(int UserId, string DisplayName, string Teams, string? AddedBy, DateTime AddedAt);
 
 /// <summary>One step of the status timeline a requester sees.</summary>
 public sealed record StatusStep(DateTime At, TicketStatus Status);

@@ -45,6 +45,8 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> dbs)
                      select new AuditLine(a.At, u == null ? null : u.DisplayName, a.Field, a.OldValue, a.NewValue)).ToListAsync(ct)
             : [];
 
+        var collaborators = staff ? await CollaboratorsAsync(db, ticket.Id, ct) : [];
+
         // The timeline is the status column of the audit: safe for requesters (no internal detail).
         var statusChanges = await db.Audit.AsNoTracking()
             .Where(a => a.TicketId == ticket.Id && a.Field == nameof(Ticket.Status))
@@ -57,6 +59,20 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> dbs)
             staff ? ticket.PriorityOverrideReason : null, ticket.Resolution, ticket.RejectionReason,
             ticket.FirstRespondedAt, ticket.ResolvedAt, requester.Email, requester.Location,
             ticket.CustomFields.ToDictionary(f => f.Key, f => f.Value), conversation, links, audit,
-            staff ? TicketTransitions.From(ticket.Status) : [], history);
+            staff ? TicketTransitions.From(ticket.Status) : [], history) { Collaborators = collaborators };
+    }
+
+    private static async Task<List<CollaboratorEntry>> CollaboratorsAsync(HelpdeskDbContext db, int ticketId, CancellationToken ct)
+    {
+        var followers = await (from c in db.Collaborators
+                               where c.TicketId == ticketId
+                               join u in db.Users on c.UserId equals u.Id
+                               join b in db.Users on c.AddedById equals b.Id into adders
+                               from b in adders.DefaultIfEmpty()
+                               orderby c.AddedAt, u.DisplayName
+                               select new { c.UserId, u.DisplayName, AddedBy = b == null ? null : b.DisplayName, c.AddedAt }).ToListAsync(ct);
+        var ids = followers.Select(f => f.UserId).ToList();
+        var teams = await Collaboration.TeamNamesAsync(db, ids, ct);
+        return [.. followers.Select(f => new CollaboratorEntry(f.UserId, f.DisplayName, string.Join(", ", teams[f.UserId]), f.AddedBy, f.AddedAt))];
     }
 }

@@ -27,6 +27,19 @@ public sealed record TicketRow
     public bool IsOpen { get; init; }
     public bool IsArchived { get; init; }
     public int Version { get; init; }
+    /// <summary>Colleagues following the ticket: they may see it outside their teams, so live events need them.</summary>
+    public IReadOnlyList<int> CollaboratorIds { get => _collaboratorIds.Items; init => _collaboratorIds = new(value ?? []); }
+
+    // Held in a field compared by content, so two rows stay equal when every value is (as with the other members).
+    private readonly IdList _collaboratorIds = new([]);
 
     public string DisplayNumber => TicketNumber.Format(Number);
+}
+
+/// <summary>A list of ids with value equality, for members of records.</summary>
+internal readonly record struct IdList(IReadOnlyList<int> Items)
+{
+    public bool Equals(IdList other) => (Items ?? []).SequenceEqual(other.Items ?? []);
+
+    public override int GetHashCode() => (Items ?? []).Aggregate(17, (hash, id) => hash * 31 + id);
 }

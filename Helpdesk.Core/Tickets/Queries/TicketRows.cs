@@ -39,5 +39,6 @@ public static class TicketRows
             IsOpen = t.IsOpen,
             IsArchived = t.IsArchived,
             Version = t.Version,
+            CollaboratorIds = t.Collaborators.OrderBy(c => c.UserId).Select(c => c.UserId).ToList(),
         };
 }
