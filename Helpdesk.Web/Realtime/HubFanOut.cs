@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Helpdesk.Web.Realtime;
 
 /// <summary>Sends each committed event to the hub groups allowed to see it, once per group (not per connection).</summary>
-public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITicketsClient> hub, PresenceTracker presence) : IHostedService
+public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITicketsClient> hub, PresenceTracker presence, HubWatchers watchers) : IHostedService
 {
     private IDisposable? _events;
     private IDisposable? _presence;
@@ -17,17 +17,24 @@ public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITick
             // A ticket handed to another team leaves the old team's screens (sent first: a member of both teams then gets it back).
             if (e.Previous is { } before && before.TeamId != row.TeamId)
                 await hub.Clients.Group(TicketsHub.TeamGroup(before.TeamId)).TicketChanged(e with { Row = before, Previous = null, Revoked = true });
-            List<string> staff = [TicketsHub.TeamGroup(row.TeamId), TicketsHub.AdminsGroup, TicketsHub.TicketGroup(row.Number, staff: true)];
+            List<string> staff = [TicketsHub.TeamGroup(row.TeamId), TicketsHub.AdminsGroup, .. row.CollaboratorIds.Select(TicketsHub.UserGroup)];
             if (row.AssigneeId is { } assignee) staff.Add(TicketsHub.UserGroup(assignee));
             await hub.Clients.Groups(staff).TicketChanged(e);
-            if (!e.IsInternal)
-                await hub.Clients.Groups(TicketsHub.RequesterGroup(row.RequesterId), TicketsHub.TicketGroup(row.Number, staff: false)).TicketChanged(e);
+            if (!e.IsInternal) await hub.Clients.Group(TicketsHub.RequesterGroup(row.RequesterId)).TicketChanged(e);
+            // Followers of this one ticket: access checked per watcher, on this event.
+            foreach (var (connection, caller) in watchers.Of(row.Number))
+            {
+                var delivered = LiveFeed.For(caller, e);
+                if (delivered is null) continue;
+                if (delivered.Revoked) watchers.Unwatch(row.Number, connection);
+                await hub.Clients.Client(connection).TicketChanged(delivered);
+            }
         });
         _presence = presence.Watch(null, async number =>
         {
             var views = presence.On(number).Select(p => new PresenceView(p.DisplayName, p.IsStaff, p.Typing)).ToList();
-            await hub.Clients.Group(TicketsHub.TicketGroup(number, staff: true)).PresenceChanged(number, views);
-            await hub.Clients.Group(TicketsHub.TicketGroup(number, staff: false)).PresenceChanged(number, [.. views.Where(v => v.IsStaff)]);
+            foreach (var (connection, caller) in watchers.Of(number))
+                await hub.Clients.Client(connection).PresenceChanged(number, caller.IsStaff ? views : [.. views.Where(v => v.IsStaff)]);
         });
         return Task.CompletedTask;
     }

@@ -6,6 +6,7 @@ public static class RealtimeSetup
     {
         services.AddSignalR();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<HubWatchers>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.AddHostedService<HubFanOut>();

@@ -14,7 +14,7 @@ namespace Helpdesk.Web.Realtime;
 /// check as its page. A ticket the caller may not see answers exactly like a missing one.
 /// </summary>
 [Authorize]
-public sealed class TicketsHub(CallerDirectory directory, TicketQueries queries, EventLog log) : Hub<ITicketsClient>
+public sealed class TicketsHub(CallerDirectory directory, TicketQueries queries, EventLog log, HubWatchers watchers) : Hub<ITicketsClient>
 {
     public const string Url = "/hubs/tickets";
     private const string CallerKey = "caller";
@@ -22,7 +22,6 @@ public sealed class TicketsHub(CallerDirectory directory, TicketQueries queries,
     public static string TeamGroup(int teamId) => $"team:{teamId}";
     public static string RequesterGroup(int userId) => $"requester:{userId}";
     public static string UserGroup(int userId) => $"user:{userId}";
-    public static string TicketGroup(int number, bool staff) => $"ticket:{number}:{(staff ? "staff" : "public")}";
     public const string AdminsGroup = "admins";
 
     public override async Task OnConnectedAsync()
@@ -45,14 +44,16 @@ public sealed class TicketsHub(CallerDirectory directory, TicketQueries queries,
     {
         var caller = await CallerAsync();
         if (caller is null || await queries.GetRowAsync(caller, number) is null) return false;
-        await Groups.AddToGroupAsync(Context.ConnectionId, TicketGroup(number, caller.IsStaff));
+        watchers.Watch(number, Context.ConnectionId, caller);
         return true;
     }
 
-    public async Task UnwatchTicket(int number)
+    public void UnwatchTicket(int number) => watchers.Unwatch(number, Context.ConnectionId);
+
+    public override Task OnDisconnectedAsync(Exception? exception)
     {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, TicketGroup(number, staff: true));
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, TicketGroup(number, staff: false));
+        watchers.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Catch up after a reconnect: the caller's events after <paramref name="sequence"/>, oldest first (at most 500; reload if full).</summary>

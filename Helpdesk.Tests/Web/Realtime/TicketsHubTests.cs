@@ -4,6 +4,8 @@ using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Helpdesk.Core.People;
 
 namespace Helpdesk.Tests.Web.Realtime;
 
@@ -81,6 +83,31 @@ public sealed class TicketsHubTests(AppHost app) : IClassFixture<AppHost>
         Assert.Contains(missed, x => x.Row.Number == ticket.Number && x.Kind == TicketEventKind.Replied);
         Assert.DoesNotContain(missed, x => x.IsInternal);
         Assert.All(missed, x => Assert.Equal(alice.UserId, x.Row.RequesterId));
+    }
+
+    [Fact]
+    public async Task AnAgentWhoLosesSightOfAWatchedTicketGetsItRevokedAndNothingAfter()
+    {
+        var alice = await app.CallerAsync("alice@example.test");
+        var dana = await app.CallerAsync("dana@helpdesk.test");
+        var ines = await app.CallerAsync("ines@helpdesk.test");
+        var ticket = await app.FileRequestAsync(alice, "Server room door alarm");
+        using var samHttp = await SignedInClient.SignInAsync(app, "sam@helpdesk.test");
+        await using var hub = samHttp.Hub();
+        var inbox = new Inbox(hub);
+        await hub.StartAsync();
+        Assert.True(await hub.InvokeAsync<bool>("WatchTicket", ticket.Number));
+        var infrastructure = (await app.Services.GetRequiredService<PeopleQueries>().TeamsAsync()).Single(t => t.Name == "Infrastructure").Id;
+
+        await app.Send(dana, new EscalateTicket(ticket.Number, Tier.L3, "Physical security", infrastructure));
+        await app.Send(ines, new AddComment(ticket.Number, "Infrastructure's private reply."));
+        var later = await app.FileRequestAsync(alice, "Later request in Sam's team");
+
+        var revoked = await inbox.WaitForAsync(x => x.Row.Number == ticket.Number && x.Revoked);
+        await inbox.WaitForAsync(x => x.Row.Number == later.Number);
+        Assert.Equal("Service desk", revoked.Row.TeamName);
+        Assert.All(inbox.All.Where(x => x.Row.Number == ticket.Number), x => Assert.True(x.Revoked));
+        Assert.DoesNotContain(inbox.All, x => x.Kind == TicketEventKind.Replied && x.Row.Number == ticket.Number);
     }
 
     private static async Task<SignedInClient> Register(AppHost app, string email)
