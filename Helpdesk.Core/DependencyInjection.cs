@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<People.CallerDirectory>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<People.PeopleQueries>();
+        services.AddSingleton<People.Commands.CreateRequesterHandler>();
         services.AddSingleton<CategoryQueries>();
         services.AddSingleton<QueuePosition>();
         services.AddSingleton<TicketDetailsQuery>();
