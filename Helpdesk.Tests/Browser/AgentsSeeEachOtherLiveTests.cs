@@ -52,6 +52,28 @@ public sealed class AgentsSeeEachOtherLiveTests(AppHost app, BrowserFixture brow
     }
 
     [Fact]
+    public async Task PresenceEndsAsSoonAsAColleagueClosesTheTicket()
+    {
+        var alice = await app.CallerAsync("alice@example.test");
+        var ticket = await app.FileRequestAsync(alice, "Keyboard missing keys");
+        await using var dana = await browser.NewPersonAsync(app.BaseUrl);
+        await dana.SignInAsync("dana@helpdesk.test", returnUrl: $"/tickets/{ticket.Number}");
+        await dana.GotoInteractiveAsync($"/tickets/{ticket.Number}");
+        var sam = await browser.NewPersonAsync(app.BaseUrl);
+        await sam.SignInAsync("sam@helpdesk.test", returnUrl: $"/tickets/{ticket.Number}");
+        await sam.GotoInteractiveAsync($"/tickets/{ticket.Number}");
+        await Expect(dana.Page.GetByText("Sam Agent is viewing")).ToBeVisibleAsync();
+
+        // Sam types: Dana sees it. Then Sam closes the browser: Blazor keeps his circuit for minutes, his presence must not stay.
+        await sam.Page.GetByLabel("Your reply").PressSequentiallyAsync("Checking");
+        await Expect(dana.Page.GetByText("Sam Agent is replying…")).ToBeVisibleAsync();
+        await sam.DisposeAsync();
+
+        await Expect(dana.Page.GetByText("Sam Agent is replying…")).ToHaveCountAsync(0);
+        await Expect(dana.Page.GetByText("Sam Agent is viewing")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task AStaleEditIsRefusedWithAMessageNamingWhatChanged()
     {
         var alice = await app.CallerAsync("alice@example.test");

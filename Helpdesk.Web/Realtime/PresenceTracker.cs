@@ -1,7 +1,11 @@
 namespace Helpdesk.Web.Realtime;
 
 /// <summary>Someone has a ticket open; <see cref="Typing"/> while they write a reply.</summary>
-public sealed record PresenceEntry(Guid Key, int UserId, string DisplayName, bool IsStaff, bool Typing, DateTime Since);
+public sealed record PresenceEntry(Guid Key, int UserId, string DisplayName, bool IsStaff, bool Typing, DateTime Since)
+{
+    /// <summary>False while the page's connection is down (tab closed, laptop asleep): not shown.</summary>
+    public bool Connected { get; init; } = true;
+}
 
 /// <summary>
 /// Who is looking at which ticket, right now, in this process. Entries live exactly as long as
@@ -19,14 +23,15 @@ public sealed class PresenceTracker(TimeProvider clock, ILogger<PresenceTracker>
         lock (_gate)
         {
             if (!_byTicket.TryGetValue(number, out var entries)) return [];
-            return [.. entries.Values.GroupBy(e => e.UserId).Select(g => g.OrderByDescending(e => e.Typing).First()).OrderBy(e => e.Since)];
+            return [.. entries.Values.Where(e => e.Connected).GroupBy(e => e.UserId)
+                .Select(g => g.OrderByDescending(e => e.Typing).First()).OrderBy(e => e.Since)];
         }
     }
 
     /// <summary>Numbers of all tickets someone has open, with who (for list rows).</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<PresenceEntry>> All()
     {
-        lock (_gate) return _byTicket.Keys.ToDictionary(n => n, On);
+        lock (_gate) return _byTicket.Keys.Select(n => (n, Present: On(n))).Where(x => x.Present.Count > 0).ToDictionary(x => x.n, x => x.Present);
     }
 
     public Handle Join(int number, int userId, string displayName, bool isStaff)
@@ -49,12 +54,14 @@ public sealed class PresenceTracker(TimeProvider clock, ILogger<PresenceTracker>
         return new Unwatch(() => { lock (_gate) _watchers = [.. _watchers.Where(x => x != w)]; });
     }
 
-    private void SetTyping(int number, Guid key, bool typing)
+    private void Update(int number, Guid key, Func<PresenceEntry, PresenceEntry> change)
     {
         lock (_gate)
         {
-            if (!_byTicket.TryGetValue(number, out var entries) || !entries.TryGetValue(key, out var e) || e.Typing == typing) return;
-            entries[key] = e with { Typing = typing };
+            if (!_byTicket.TryGetValue(number, out var entries) || !entries.TryGetValue(key, out var e)) return;
+            var changed = change(e);
+            if (changed == e) return;
+            entries[key] = changed;
         }
         Notify(number);
     }
@@ -87,7 +94,9 @@ public sealed class PresenceTracker(TimeProvider clock, ILogger<PresenceTracker>
     public sealed class Handle(PresenceTracker owner, int number, Guid key) : IDisposable
     {
         private int _disposed;
-        public void Typing(bool typing) => owner.SetTyping(number, key, typing);
+        public void Typing(bool typing) => owner.Update(number, key, e => e with { Typing = typing });
+        /// <summary>The circuit lost or regained its connection: hide or show this presence meanwhile.</summary>
+        public void Connected(bool connected) => owner.Update(number, key, e => e with { Connected = connected, Typing = connected && e.Typing });
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Leave(number, key);

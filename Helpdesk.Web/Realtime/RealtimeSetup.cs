@@ -7,6 +7,8 @@ public static class RealtimeSetup
         services.AddSignalR();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<HubWatchers>();
+        services.AddScoped<PresenceCircuit>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.AddHostedService<HubFanOut>();
