@@ -20,6 +20,11 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<AgentSkill> AgentSkills => Set<AgentSkill>();
+    public DbSet<Integrations.Tokens.ApiToken> ApiTokens => Set<Integrations.Tokens.ApiToken>();
+    public DbSet<Integrations.Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Integrations.Idempotency.IdempotencyRecord>();
+    public DbSet<Integrations.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Integrations.Webhooks.WebhookSubscription>();
+    public DbSet<Integrations.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Integrations.Webhooks.WebhookDelivery>();
+    public DbSet<Integrations.Webhooks.EventCursor> EventCursors => Set<Integrations.Webhooks.EventCursor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
