@@ -25,6 +25,10 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Integrations.Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Integrations.Webhooks.WebhookSubscription>();
     public DbSet<Integrations.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Integrations.Webhooks.WebhookDelivery>();
     public DbSet<Integrations.Webhooks.EventCursor> EventCursors => Set<Integrations.Webhooks.EventCursor>();
+    public DbSet<Routing.TeamRouting> TeamRouting => Set<Routing.TeamRouting>();
+    public DbSet<Routing.RoutingRule> RoutingRules => Set<Routing.RoutingRule>();
+    public DbSet<Routing.EscalationRule> EscalationRules => Set<Routing.EscalationRule>();
+    public DbSet<Routing.EscalationDue> EscalationDue => Set<Routing.EscalationDue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,8 @@ public sealed class User : IdentityUser<int>
     /// <summary>The agent's support level; null for requesters.</summary>
     public Tier? Tier { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>The agent marked themself away: automatic assignment skips them (their own toggle, kept across sign-ins).</summary>
+    public bool IsAway { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
