@@ -31,6 +31,8 @@ public sealed class TicketWriter(
     {
         using var _ = await gate.EnterAsync(ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
+        // Microsoft.Data.Sqlite begins transactions as BEGIN IMMEDIATE unless asked for deferred: the
+        // write lock is taken before the first read, so no stale snapshot is ever written from.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var w = new TicketWork(db, caller, clock.GetUtcNow().UtcDateTime, localizer);
 

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Data.DemoData;
 using Helpdesk.Core.Events;
+using Helpdesk.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,8 +28,19 @@ public sealed class DatabaseInitializer(
                 await db.Database.MigrateAsync(ct);
             }
         }
+        await EnsureRolesAsync(ct);
         if (demo.Value.Enabled) await seeder.SeedIfEmptyAsync(ct);
         await using (var db = await dbs.CreateDbContextAsync(ct))
             stream.StartAfter(await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0);
+    }
+
+    /// <summary>The four roles exist on every database, demo or not: registration adds people to "Requester".</summary>
+    private async Task EnsureRolesAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync(ct);
+        foreach (var name in Roles.All.Except(existing!))
+            db.Roles.Add(new Role(name!) { NormalizedName = name!.ToUpperInvariant() });
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -44,7 +44,6 @@ public sealed class DemoSeeder(
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var r in Roles.All) db.Roles.Add(new Role(r) { NormalizedName = r.ToUpperInvariant() });
         var teams = new Dictionary<string, Team>
         {
             [DemoAccounts.ServiceDesk] = new() { Name = DemoAccounts.ServiceDesk, Tier = Tier.L1 },

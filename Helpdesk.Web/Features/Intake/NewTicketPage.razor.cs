@@ -1,3 +1,4 @@
+using Helpdesk.Web.Components.Shared;
 using Helpdesk.Core.Application;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets;
@@ -151,20 +152,5 @@ public sealed partial class NewTicketPage
             await _shortcuts.DisposeAsync();
         }
         catch (JSDisconnectedException) { /* the circuit is gone, and the page with it */ }
-    }
-
-    private sealed class SystemInput
-    {
-        public string? DeviceType { get; set; }
-        public string? AssetTag { get; set; }
-        public string? OperatingSystem { get; set; }
-        public string? Application { get; set; }
-        public string? ApplicationVersion { get; set; }
-
-        public SystemDetails ToDetails() => new()
-        {
-            DeviceType = DeviceType?.Trim(), AssetTag = AssetTag?.Trim(), OperatingSystem = OperatingSystem?.Trim(),
-            Application = Application?.Trim(), ApplicationVersion = ApplicationVersion?.Trim(),
-        };
     }
 }
