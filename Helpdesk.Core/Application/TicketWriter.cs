@@ -46,10 +46,11 @@ public sealed class TicketWriter(
         if (!outcome.Succeeded) return outcome.Error!;
         var ticket = outcome.Value!;
 
+        List<TicketEvent> events;
         try
         {
             await audit.RecordAsync(w, command, ct);
-            var events = await WriteEventsAsync(w, ct);
+            events = await WriteEventsAsync(w, ct);
             await tx.CommitAsync(ct);
             stream.Publish(events);
             log.LogInformation("{Command} {Ticket} by {Actor} (v{Version})", command, TicketNumber.Format(ticket.Number), caller.UserId, ticket.Version);
@@ -59,7 +60,9 @@ public sealed class TicketWriter(
             // Only another process can race us past the write gate; answer as a stale edit.
             return CommandError.Conflict(w.T("{0} was changed by someone else at the same moment. Your change was not saved; please try again.", TicketNumber.Format(ticket.Number)));
         }
-        return Result<TicketRow>.Ok(await TicketRows.For(db).SingleAsync(r => r.Id == ticket.Id, ct));
+        // The event already carries the row as committed; read it again only if nothing was emitted.
+        return Result<TicketRow>.Ok(events.LastOrDefault(e => e.Row.Id == ticket.Id)?.Row
+            ?? await TicketRows.For(db).SingleAsync(r => r.Id == ticket.Id, ct));
     }
 
     /// <summary>

@@ -40,12 +40,13 @@ public sealed class TicketQueries(IDbContextFactory<HelpdeskDbContext> dbs)
         db.Database.UseTransaction(tx);
         var asOf = await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
         var tickets = Filter(db, caller, query);
-        var total = await tickets.CountAsync(ct);
         var rows = await Sort(TicketRows.Project(db, tickets), query.Sort)
             .Skip(Math.Max(0, query.Skip)).Take(Math.Clamp(query.Take, 1, MaxPage)).ToListAsync(ct);
-        var byStatus = await tickets.GroupBy(t => t.Status).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var byPriority = await tickets.GroupBy(t => t.Priority).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        return new QueueSnapshot(new Page<TicketRow>(rows, total), new QueueCounts(byStatus, byPriority), asOf);
+        // One pass gives both counters and the total (at most 8 x 5 groups).
+        var cells = await tickets.GroupBy(t => new { t.Status, t.Priority }).Select(g => new { g.Key.Status, g.Key.Priority, N = g.Count() }).ToListAsync(ct);
+        var byStatus = cells.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Sum(c => c.N));
+        var byPriority = cells.GroupBy(c => c.Priority).ToDictionary(g => g.Key, g => g.Sum(c => c.N));
+        return new QueueSnapshot(new Page<TicketRow>(rows, cells.Sum(c => c.N)), new QueueCounts(byStatus, byPriority), asOf);
     }
 
     /// <summary>One row by number, or null when missing or not the caller's to see.</summary>
@@ -62,7 +63,10 @@ public sealed class TicketQueries(IDbContextFactory<HelpdeskDbContext> dbs)
 
     internal static IQueryable<Ticket> Filter(HelpdeskDbContext db, Caller caller, QueueQuery q)
     {
-        var t = db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(caller));
+        // Where the view itself implies access (my tickets, my teams, my requests), the access OR is
+        // left out: the partial indexes do not cover RequesterId/AssigneeId, and that OR alone made a
+        // team's count read every open row (74 ms vs 2.9 ms at 1,000,000 tickets, bench/RESULTS.md).
+        var t = ViewImpliesAccess(caller, q.View) ? db.Tickets.AsNoTracking() : db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(caller));
         var uid = caller.UserId;
         var teams = caller.TeamIds.ToArray();
         t = q.View switch
@@ -91,6 +95,11 @@ public sealed class TicketQueries(IDbContextFactory<HelpdeskDbContext> dbs)
         }
         return t;
     }
+
+    /// <summary>True when every ticket the view selects is one the caller may see anyway.</summary>
+    internal static bool ViewImpliesAccess(Caller caller, QueueView view) =>
+        view == QueueView.MyRequests
+        || (caller.IsStaff && view is QueueView.Mine or QueueView.MyTeams or QueueView.UnassignedInMyTeams);
 
     private static IQueryable<TicketRow> Sort(IQueryable<TicketRow> rows, QueueSort sort) => sort switch
     {
