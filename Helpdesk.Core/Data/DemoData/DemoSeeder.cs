@@ -2,6 +2,7 @@ using Helpdesk.Core.Application;
 using Helpdesk.Core.Events;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Resources;
+using Helpdesk.Core.Routing;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,7 @@ public sealed class DemoSeeder(
             if (await db.Users.AnyAsync(ct)) return;
         var log = logs.CreateLogger<DemoSeeder>();
         var people = await SeedPeopleAsync(ct);
+        await SeedRoutingAsync(ct);
         var count = await SeedTicketsAsync(people, options.Value.Tickets, ct);
         log.LogInformation("Demo data: {People} people, {Tickets} tickets. Sign in as {Email} / {Password}",
             people.Requesters.Count + people.Staff.Count, count, DemoAccounts.Staff[0].Email, options.Value.Password);
@@ -113,6 +115,37 @@ public sealed class DemoSeeder(
         return new SeededPeople(staff, requesters, categories.ToDictionary(c => c.Key, c => c.Value.Id), byTeam);
     }
 
+    /// <summary>
+    /// One team per strategy, a channel rule and two escalation rules, so the board and the routing
+    /// page have something to show. The escalation rules start now: the backdated demo tickets are
+    /// left alone, and only tickets filed from now on are escalated.
+    /// </summary>
+    private async Task SeedRoutingAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var teams = await db.Teams.ToDictionaryAsync(t => t.Name, t => t.Id, ct);
+        db.TeamRouting.AddRange(
+            new TeamRouting { TeamId = teams[DemoAccounts.ServiceDesk], Strategy = AssignmentStrategy.RoundRobin },
+            new TeamRouting { TeamId = teams[DemoAccounts.Desktop], Strategy = AssignmentStrategy.LeastLoaded },
+            new TeamRouting { TeamId = teams[DemoAccounts.Infrastructure], Strategy = AssignmentStrategy.SkillBased });
+        // Network trouble reported by phone gets first-line triage at the service desk.
+        var network = await db.Categories.Where(c => c.Name == "Network").Select(c => c.Id).SingleAsync(ct);
+        db.RoutingRules.Add(new RoutingRule { CategoryId = network, Channel = Channel.Phone, TeamId = teams[DemoAccounts.ServiceDesk], Tier = Tier.L1 });
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.EscalationRules.AddRange(
+            new EscalationRule
+            {
+                Name = "P1 not taken within 15 minutes", Trigger = EscalationTrigger.NotTaken, AfterMinutes = 15, Priority = Priority.P1,
+                EscalateTo = Tier.L2, NotifyLead = true, AppliesFrom = now,
+            },
+            new EscalationRule
+            {
+                Name = "Open longer than 3 days", Trigger = EscalationTrigger.OpenLongerThan, AfterMinutes = 3 * 24 * 60,
+                NotifyLead = true, AppliesFrom = now,
+            });
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task<int> SeedTicketsAsync(SeededPeople people, int count, CancellationToken ct)
     {
         var rng = new Random(42);
@@ -120,7 +153,7 @@ public sealed class DemoSeeder(
         var demoClock = new DemoClock();
         // A quiet writer: two thousand "command done" lines at first start would bury the URL.
         var writer = new TicketWriter(dbs, gate, stream, audit, demoClock, localizer, Microsoft.Extensions.Logging.Abstractions.NullLogger<TicketWriter>.Instance);
-        var create = new CreateTicketHandler(writer);
+        var create = new CreateTicketHandler(writer, new Router(new NobodyOnline()));
         var status = new ChangeStatusHandler(writer, new TicketRules { ReopenWithinDays = 3650 });
         var assign = new AssignTicketHandler(writer);
         var comment = new AddCommentHandler(writer);

@@ -1,5 +1,6 @@
 using Helpdesk.Core.Application;
 using Helpdesk.Core.Events;
+using Helpdesk.Core.Routing;
 using Helpdesk.Core.Tickets.Queries;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,12 @@ namespace Helpdesk.Core.Tickets.Commands;
 /// <param name="ParentNumber">Makes the new ticket a follow-up of a larger job.</param>
 public sealed record CreateTicket(NewTicketData Data, bool AssignToSelf = false, int? ParentNumber = null);
 
-public sealed class CreateTicketHandler(TicketWriter writer) : ITicketCommandHandler<CreateTicket>
+/// <summary>
+/// Files a ticket where routing sends it (<see cref="Router"/>: rules, else the category's default),
+/// then, unless the agent took it themself, lets the team's strategy pick an available agent, and
+/// plans its escalation due times, all in the one transaction.
+/// </summary>
+public sealed class CreateTicketHandler(TicketWriter writer, Router router) : ITicketCommandHandler<CreateTicket>
 {
     public const int SubjectMax = 200;
     public const int DescriptionMax = 20_000;
@@ -42,16 +48,17 @@ public sealed class CreateTicketHandler(TicketWriter writer) : ITicketCommandHan
                 parent = await w.Db.Tickets.Where(TicketAccess.VisibleTo(caller)).SingleOrDefaultAsync(t => t.Number == p, ct);
                 if (parent is null) errors.Add(nameof(command.ParentNumber), w.T("Ticket {0} was not found.", TicketNumber.Format(p)));
             }
-            if (command.AssignToSelf && caller.IsStaff && category is not null
-                && !await w.Db.TeamMembers.AnyAsync(m => m.TeamId == category.DefaultTeamId && m.UserId == caller.UserId, ct))
+            var destination = category is null ? null : await Router.DestinationAsync(w.Db, category, data.Channel, ct);
+            if (command.AssignToSelf && caller.IsStaff && destination is not null
+                && !await w.Db.TeamMembers.AnyAsync(m => m.TeamId == destination.TeamId && m.UserId == caller.UserId, ct))
             {
-                var team = await w.Db.Teams.Where(t => t.Id == category.DefaultTeamId).Select(t => t.Name).SingleAsync(ct);
+                var team = await w.Db.Teams.Where(t => t.Id == destination.TeamId).Select(t => t.Name).SingleAsync(ct);
                 errors.Add(nameof(command.AssignToSelf), w.T("{0} handles this category and you are not in it: leave \"assign to me\" off.", team));
             }
             if (errors.Any) return w.Invalid(errors);
 
             var number = (await w.Db.Tickets.MaxAsync(t => (int?)t.Number, ct) ?? TicketNumber.First - 1) + 1;
-            var ticket = Ticket.Create(number, data, category!.DefaultTeamId, category.DefaultTier, w.Now);
+            var ticket = Ticket.Create(number, data, destination!.TeamId, destination.Tier, w.Now);
             if (command.AssignToSelf && caller.IsStaff)
             {
                 ticket.Assign(caller.UserId, w.Now);
@@ -59,12 +66,15 @@ public sealed class CreateTicketHandler(TicketWriter writer) : ITicketCommandHan
             }
             w.Add(ticket);
             w.Emit(ticket, TicketEventKind.Created);
+            // Saved now for its id (links, the routing note, due times); what follows is audited as changes to it.
+            await w.Db.SaveChangesAsync(ct);
             if (parent is not null)
             {
-                await w.Db.SaveChangesAsync(ct);
                 w.Db.Links.Add(new TicketLink(parent.Id, ticket.Id, LinkKind.ParentOf, caller.ActorId, w.Now));
                 w.Emit(parent, TicketEventKind.Linked);
             }
+            await router.AssignAsync(w, ticket, ct);
+            await EscalationSchedule.PlanAsync(w, ticket, ct);
             return ticket;
         }, ct);
 }
