@@ -29,6 +29,11 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Routing.RoutingRule> RoutingRules => Set<Routing.RoutingRule>();
     public DbSet<Routing.EscalationRule> EscalationRules => Set<Routing.EscalationRule>();
     public DbSet<Routing.EscalationDue> EscalationDue => Set<Routing.EscalationDue>();
+    public DbSet<Knowledge.Article> Articles => Set<Knowledge.Article>();
+    public DbSet<Knowledge.ArticleVersion> ArticleVersions => Set<Knowledge.ArticleVersion>();
+    public DbSet<Knowledge.ArticleTicket> ArticleTickets => Set<Knowledge.ArticleTicket>();
+    public DbSet<Knowledge.Deflection> Deflections => Set<Knowledge.Deflection>();
+    public DbSet<Knowledge.CannedReply> CannedReplies => Set<Knowledge.CannedReply>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
