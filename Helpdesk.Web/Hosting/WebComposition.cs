@@ -1,4 +1,5 @@
 using System.Globalization;
+using Helpdesk.Web.Api;
 using Helpdesk.Web.Components;
 using Helpdesk.Web.Features.Account;
 using Helpdesk.Web.Realtime;
@@ -18,6 +19,7 @@ public static class WebComposition
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddHelpdeskIdentity();
+        builder.AddHelpdeskApi();
         builder.Services.AddHelpdeskRealtime();
         builder.Services.AddHelpdeskStore(typeof(WebComposition).Assembly);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -39,6 +41,7 @@ public static class WebComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapHelpdeskApi();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
