@@ -12,6 +12,8 @@ public static class IntegrationsSetup
     public static IServiceCollection AddHelpdeskIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section));
+        // Bound from configuration here so Core needs no IConfiguration service (hosts such as the bench have none).
+        services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection("Api"));
         services.AddSingleton<Tickets.Queries.TicketFeed>();
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<IdempotencyStore>();

@@ -1,7 +1,7 @@
 using Helpdesk.Core.Application;
 using Helpdesk.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Integrations.Idempotency;
 
@@ -29,11 +29,11 @@ public sealed record IdempotencyResult(IdempotencyOutcome Outcome, StoredRespons
 /// process. Only successful responses are kept (a refused request may be corrected and sent again
 /// with the same key). Keys are kept <c>Api:IdempotencyHours</c> (24).
 /// </summary>
-public sealed class IdempotencyStore(IDbContextFactory<HelpdeskDbContext> dbs, WriteGate gate, TimeProvider clock, IConfiguration configuration)
+public sealed class IdempotencyStore(IDbContextFactory<HelpdeskDbContext> dbs, WriteGate gate, TimeProvider clock, IOptions<IdempotencyOptions> options)
 {
     private readonly KeyedLock<(int, string)> _running = new();
 
-    public TimeSpan Retention => TimeSpan.FromHours(Math.Max(1, configuration.GetValue("Api:IdempotencyHours", 24)));
+    public TimeSpan Retention => TimeSpan.FromHours(Math.Max(1, options.Value.IdempotencyHours));
 
     /// <param name="work">Runs once per key; returns the response to keep, or null when it failed (then nothing is kept).</param>
     public async Task<IdempotencyResult> RunAsync(int userId, string key, string requestHash,
@@ -80,4 +80,10 @@ public sealed class IdempotencyStore(IDbContextFactory<HelpdeskDbContext> dbs, W
         }
         return new(IdempotencyOutcome.Executed, response);
     }
+}
+
+/// <summary>appsettings.json "Api": how long Idempotency-Key answers are kept.</summary>
+public sealed class IdempotencyOptions
+{
+    public int IdempotencyHours { get; set; } = 24;
 }
