@@ -2,6 +2,7 @@ using Helpdesk.Core.Application;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Data.DemoData;
 using Helpdesk.Core.Events;
+using Helpdesk.Core.Knowledge;
 using Helpdesk.Core.Integrations;
 using Helpdesk.Core.Routing;
 using Helpdesk.Core.Tickets;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddHelpdeskRouting(configuration);
         services.AddHelpdeskIntegrations(configuration);
+        services.AddHelpdeskKnowledge();
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ITicketCommandHandler<>)))

@@ -32,13 +32,13 @@ public sealed class Article
 
     public static Article Create(string title, string body, int? categoryId, string tags, ArticleVisibility visibility, int authorId, DateTime now) => new()
     {
-        Title = title.Trim(), Body = body.Trim(), CategoryId = categoryId, Tags = ArticleTags.Normalize(tags),
+        Title = Clean(title), Body = body.Trim(), CategoryId = categoryId, Tags = ArticleTags.Normalize(tags),
         Visibility = visibility, State = ArticleState.Draft, AuthorId = authorId, CreatedAt = now, UpdatedAt = now,
     };
 
     public void Edit(string title, string body, int? categoryId, string tags, ArticleVisibility visibility)
     {
-        Title = title.Trim();
+        Title = Clean(title);
         Body = body.Trim();
         CategoryId = categoryId;
         Tags = ArticleTags.Normalize(tags);
@@ -54,6 +54,9 @@ public sealed class Article
 
     /// <summary>Takes back an earlier version's content; whether it is published stays as it is now.</summary>
     public void RestoreFrom(ArticleVersion version) => Edit(version.Title, version.Body, version.CategoryId, version.Tags, version.Visibility);
+
+    // Search marks matches with private-use characters: a title must not bring its own.
+    private static string Clean(string title) => Rendering.Highlighted.StripMarkers(title.Trim());
 
     internal void Saved(DateTime now)
     {
