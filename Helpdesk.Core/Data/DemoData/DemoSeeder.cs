@@ -36,6 +36,7 @@ public sealed class DemoSeeder(
         var people = await SeedPeopleAsync(ct);
         await SeedRoutingAsync(ct);
         var count = await SeedTicketsAsync(people, options.Value.Tickets, ct);
+        await new DemoKnowledge(dbs, gate, localizer).SeedAsync(clock.GetUtcNow().UtcDateTime, ct);
         log.LogInformation("Demo data: {People} people, {Tickets} tickets. Sign in as {Email} / {Password}",
             people.Requesters.Count + people.Staff.Count, count, DemoAccounts.Staff[0].Email, options.Value.Password);
     }
