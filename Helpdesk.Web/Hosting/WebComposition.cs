@@ -2,6 +2,7 @@ using System.Globalization;
 using Helpdesk.Web.Api;
 using Helpdesk.Web.Components;
 using Helpdesk.Web.Features.Account;
+using Helpdesk.Web.Features.Board;
 using Helpdesk.Web.Realtime;
 using Helpdesk.Web.State;
 using MudBlazor.Services;
@@ -22,6 +23,7 @@ public static class WebComposition
         builder.AddHelpdeskApi();
         builder.Services.AddHelpdeskRealtime();
         builder.Services.AddHelpdeskStore(typeof(WebComposition).Assembly);
+        builder.Services.AddHelpdeskBoard();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<ArchiveService>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
