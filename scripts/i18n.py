@@ -46,6 +46,15 @@ def keys(folder, patterns):
     return found
 
 def write(path, entries):
+    # MSBuild treats resource names case-insensitively: "Title" and "title" would collide (warning MSB3568).
+    seen, unique = {}, {}
+    for k in sorted(entries):
+        if k.lower() in seen:
+            print(f"warning: '{k}' differs from '{seen[k.lower()]}' only by case; use one spelling in the code ({path.name})")
+            continue
+        seen[k.lower()] = k
+        unique[k] = entries[k]
+    entries = unique
     rows = "\n".join(f'  <data name="{html.escape(k)}" xml:space="preserve">\n    <value>{html.escape(v, quote=False)}</value>\n  </data>'
                      for k, v in sorted(entries.items()))
     path.write_text(f'''<?xml version="1.0" encoding="utf-8"?>
