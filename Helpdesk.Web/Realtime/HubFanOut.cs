@@ -3,8 +3,13 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Helpdesk.Web.Realtime;
 
-/// <summary>Sends each committed event to the hub groups allowed to see it, once per group (not per connection).</summary>
-public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITicketsClient> hub, PresenceTracker presence, HubWatchers watchers) : IHostedService
+/// <summary>
+/// Sends each committed event to every hub connection allowed to see it, exactly once, tested in
+/// memory with the same rule as the circuits (<see cref="LiveFeed.For"/>): no database query per
+/// connection, and no duplicates (SignalR does not dedupe a connection that sits in several groups).
+/// </summary>
+public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITicketsClient> hub, PresenceTracker presence,
+    HubConnections connections, HubWatchers watchers) : IHostedService
 {
     private IDisposable? _events;
     private IDisposable? _presence;
@@ -13,22 +18,24 @@ public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITick
     {
         _events = stream.Subscribe(nameof(HubFanOut), async (e, _) =>
         {
-            var row = e.Row;
-            // A ticket handed to another team leaves the old team's screens (sent first: a member of both teams then gets it back).
-            if (e.Previous is { } before && before.TeamId != row.TeamId)
-                await hub.Clients.Group(TicketsHub.TeamGroup(before.TeamId)).TicketChanged(e with { Row = before, Previous = null, Revoked = true });
-            List<string> staff = [TicketsHub.TeamGroup(row.TeamId), TicketsHub.AdminsGroup, .. row.CollaboratorIds.Select(TicketsHub.UserGroup)];
-            if (row.AssigneeId is { } assignee) staff.Add(TicketsHub.UserGroup(assignee));
-            await hub.Clients.Groups(staff).TicketChanged(e);
-            if (!e.IsInternal) await hub.Clients.Group(TicketsHub.RequesterGroup(row.RequesterId)).TicketChanged(e);
-            // Followers of this one ticket: access checked per watcher, on this event.
-            foreach (var (connection, caller) in watchers.Of(row.Number))
+            List<string> seeing = [], losing = [];
+            TicketEvent? revoked = null;
+            foreach (var (connection, caller) in connections.All)
             {
                 var delivered = LiveFeed.For(caller, e);
                 if (delivered is null) continue;
-                if (delivered.Revoked) watchers.Unwatch(row.Number, connection);
-                await hub.Clients.Client(connection).TicketChanged(delivered);
+                if (delivered.Revoked)
+                {
+                    revoked = delivered;
+                    losing.Add(connection);
+                    watchers.Unwatch(e.Row.Number, connection);
+                }
+                else seeing.Add(connection);
             }
+            var sends = new List<Task>(2);
+            if (seeing.Count > 0) sends.Add(hub.Clients.Clients(seeing).TicketChanged(e));
+            if (revoked is not null) sends.Add(hub.Clients.Clients(losing).TicketChanged(revoked));
+            await Task.WhenAll(sends);
         });
         _presence = presence.Watch(null, async number =>
         {

@@ -6,6 +6,7 @@ public static class RealtimeSetup
     {
         services.AddSignalR();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<HubConnections>();
         services.AddSingleton<HubWatchers>();
         services.AddScoped<PresenceCircuit>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresenceCircuitHandler>();

@@ -10,19 +10,16 @@ namespace Helpdesk.Web.Realtime;
 
 /// <summary>
 /// Live ticket events for clients outside Blazor (integrations, the wall's fallback, tests).
-/// Connections join their own groups on connect; a ticket's group only after the same access
-/// check as its page. A ticket the caller may not see answers exactly like a missing one.
+/// Every connection receives, once, each event it may see (HubFanOut checks access per event in
+/// memory). WatchTicket adds the ticket's presence after the same access check as its page; a
+/// ticket the caller may not see answers exactly like a missing one.
 /// </summary>
-[Authorize]
-public sealed class TicketsHub(CallerDirectory directory, TicketQueries queries, EventLog log, HubWatchers watchers) : Hub<ITicketsClient>
+// Pages connect with their sign-in cookie; integrations with a personal API token (Bearer hd_...).
+[Authorize(AuthenticationSchemes = "Identity.Application," + Api.ApiTokenAuthenticationHandler.SchemeName)]
+public sealed class TicketsHub(CallerDirectory directory, TicketQueries queries, EventLog log, HubConnections connections, HubWatchers watchers) : Hub<ITicketsClient>
 {
     public const string Url = "/hubs/tickets";
     private const string CallerKey = "caller";
-
-    public static string TeamGroup(int teamId) => $"team:{teamId}";
-    public static string RequesterGroup(int userId) => $"requester:{userId}";
-    public static string UserGroup(int userId) => $"user:{userId}";
-    public const string AdminsGroup = "admins";
 
     public override async Task OnConnectedAsync()
     {
@@ -32,14 +29,10 @@ public sealed class TicketsHub(CallerDirectory directory, TicketQueries queries,
             Context.Abort();
             return;
         }
-        await Groups.AddToGroupAsync(Context.ConnectionId, RequesterGroup(caller.UserId));
-        if (caller.IsStaff) await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(caller.UserId));
-        if (caller.IsAdmin) await Groups.AddToGroupAsync(Context.ConnectionId, AdminsGroup);
-        if (caller.IsStaff)
-            foreach (var team in caller.TeamIds) await Groups.AddToGroupAsync(Context.ConnectionId, TeamGroup(team));
+        connections.Add(Context.ConnectionId, caller);
     }
 
-    /// <summary>Follow one ticket. False when it is missing or not the caller's to see.</summary>
+    /// <summary>Follow one ticket's presence (who views, who types). False when it is missing or not the caller's to see.</summary>
     public async Task<bool> WatchTicket(int number)
     {
         var caller = await CallerAsync();
@@ -52,6 +45,7 @@ public sealed class TicketsHub(CallerDirectory directory, TicketQueries queries,
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Remove(Context.ConnectionId);
         watchers.Disconnected(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }

@@ -106,7 +106,7 @@ public sealed class TicketQueries(IDbContextFactory<HelpdeskDbContext> dbs)
         QueueSort.UpdatedAsc => rows.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id),
         QueueSort.CreatedDesc => rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
         QueueSort.CreatedAsc => rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
-        QueueSort.PriorityAsc => rows.OrderBy(r => r.Priority).ThenByDescending(r => r.UpdatedAt),
+        QueueSort.PriorityAsc => rows.OrderBy(r => r.Priority).ThenByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
         QueueSort.NumberDesc => rows.OrderByDescending(r => r.Number),
         _ => rows.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
     };

@@ -34,6 +34,54 @@ public sealed class TicketsHubTests(AppHost app) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task AConnectionThatMaySeeAnEventInSeveralWaysGetsItOnce()
+    {
+        // Ada is an admin, in the ticket's team, and will be its assignee: three reasons, one copy.
+        var alice = await app.CallerAsync("alice@example.test");
+        var ada = await app.CallerAsync("admin@helpdesk.test");
+        var ticket = await app.FileRequestAsync(alice, "Docking station dead");
+        using var adaHttp = await SignedInClient.SignInAsync(app, "admin@helpdesk.test");
+        await using var hub = adaHttp.Hub();
+        var inbox = new Inbox(hub);
+        await hub.StartAsync();
+
+        var assigned = await app.Send(ada, new AssignTicket(ticket.Number, ada.UserId));
+        var later = await app.FileRequestAsync(alice, "Marker after the assignment");
+
+        await inbox.WaitForAsync(x => x.Row.Number == later.Number);
+        var copies = inbox.All.Where(x => x.Row.Number == ticket.Number && x.Kind == TicketEventKind.Assigned).ToList();
+        Assert.Single(copies);
+        Assert.Equal(assigned.Version, copies[0].Row.Version);
+    }
+
+    [Fact]
+    public async Task AnIntegrationSubscribesWithAnApiTokenAndSeesOnlyWhatItsOwnerMay()
+    {
+        var alice = await app.CallerAsync("alice@example.test");
+        var dana = await app.CallerAsync("dana@helpdesk.test");
+        var token = (await app.Services.GetRequiredService<Helpdesk.Core.Integrations.Tokens.ApiTokens>().CreateAsync(alice, "status screen", null)).Value!.Token;
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(app.Url("/hubs/tickets"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        var inbox = new Inbox(hub);
+        await hub.StartAsync();
+        var mine = await app.FileRequestAsync(alice, "Token-followed request");
+
+        await app.Send(dana, new ChangeStatus(mine.Number, TicketStatus.InProgress));
+
+        var e = await inbox.WaitForAsync(x => x.Row.Number == mine.Number && x.Kind == TicketEventKind.StatusChanged);
+        Assert.Equal(TicketStatus.InProgress, e.Row.Status);
+        Assert.All(inbox.All, x => Assert.Equal(alice.UserId, x.Row.RequesterId));
+    }
+
+    [Fact]
+    public async Task AHubConnectionWithoutCookieOrTokenIsRefused()
+    {
+        await using var hub = new HubConnectionBuilder().WithUrl(app.Url("/hubs/tickets")).Build();
+        await Assert.ThrowsAnyAsync<Exception>(() => hub.StartAsync());
+    }
+
+    [Fact]
     public async Task ARequesterCannotWatchSomeoneElsesTicketAndItLooksMissing()
     {
         var alice = await app.CallerAsync("alice@example.test");
