@@ -19,6 +19,10 @@ public static partial class FtsQuery
         "for", "from", "get", "has", "have", "how", "i", "i'm", "in", "is", "it", "it's", "my", "me", "no", "not", "of", "on",
         "or", "our", "please", "since", "so", "the", "this", "to", "up", "was", "we", "what", "when", "where", "why", "will",
         "with", "won't", "you", "your", "need", "help", "issue", "problem",
+        // Filler of subject lines: "my laptop keeps freezing", "Outlook stopped working again".
+        "keep", "keeps", "kept", "still", "again", "anymore", "always", "never", "suddenly", "just", "all", "some", "very",
+        "today", "yesterday", "morning", "every", "get", "gets", "getting", "got", "want", "would", "should", "like",
+        "work", "works", "working", "worked", "stopped", "anything", "something", "there", "after", "before",
     };
 
     /// <returns>The MATCH expression, or null when nothing searchable was typed.</returns>
