@@ -16,6 +16,7 @@ public sealed class RequesterFollowsTicketLiveTests(AppHost app, BrowserFixture 
     [Fact]
     public async Task TheRequestersPageShowsTheAgentsWorkLiveWithoutReload()
     {
+        await app.ServiceDeskIsManualAsync();
         await using var requester = await browser.NewPersonAsync(app.BaseUrl);
         await using var agent = await browser.NewPersonAsync(app.BaseUrl);
         var mine = requester.Page;

@@ -25,9 +25,28 @@ public static class AppActors
         return await db.Categories.Where(c => c.Name == name).Select(c => c.Id).SingleAsync();
     }
 
-    /// <summary>A new request by <paramref name="requester"/> in a Service desk category ("Access").</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AppHost, object> ManualHosts = new();
+
+    /// <summary>
+    /// The demo routes Service desk tickets round robin to whoever is online; tests that watch a new
+    /// request arrive unassigned (and then be taken) switch that team to manual first, once per host.
+    /// </summary>
+    public static async Task ServiceDeskIsManualAsync(this AppHost app)
+    {
+        if (ManualHosts.TryGetValue(app, out _)) return;
+        var admin = await app.CallerAsync("admin@helpdesk.test");
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        var team = await db.Teams.Where(t => t.Name == "Service desk").Select(t => t.Id).SingleAsync();
+        var result = await app.Services.GetRequiredService<Helpdesk.Core.Routing.RoutingSettings>()
+            .SetStrategyAsync(admin, team, Helpdesk.Core.Routing.AssignmentStrategy.Manual);
+        Assert.True(result.Succeeded, result.Error?.Message);
+        ManualHosts.AddOrUpdate(app, new object());
+    }
+
+    /// <summary>A new, unassigned request by <paramref name="requester"/> in a Service desk category ("Access").</summary>
     public static async Task<TicketRow> FileRequestAsync(this AppHost app, Caller requester, string subject = "Cannot open the finance share")
     {
+        await app.ServiceDeskIsManualAsync();
         var result = await app.Send(requester, new CreateTicket(new NewTicketData
         {
             RequesterId = requester.UserId, CategoryId = await app.CategoryAsync("Access"), Subject = subject,
