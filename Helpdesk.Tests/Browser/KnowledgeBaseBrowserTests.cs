@@ -151,4 +151,48 @@ public sealed class KnowledgeBaseBrowserTests(AppHost app, BrowserFixture browse
             Assert.True(dana.Errors.Count == 0, "The agent's page reported errors:\n" + dana.Console);
         });
     }
+
+    [Fact]
+    public async Task AnAgentEditsAnArticleThenRestoresTheEarlierVersion()
+    {
+        var article = await ArticleAsync("Make the battery last longer");
+        await using var lena = await browser.NewPersonAsync(app.BaseUrl);
+        var page = lena.Page;
+
+        await BrowserFixture.ScreenshotOnFailureAsync(page, nameof(AnAgentEditsAnArticleThenRestoresTheEarlierVersion), async () =>
+        {
+            await lena.SignInAsync("lead@helpdesk.test", returnUrl: "/kb/admin");
+            await lena.GotoInteractiveAsync("/kb/admin");
+            await Expect(page.GetByTestId("deflections")).ToContainTextAsync("requests deflected");
+            await BrowserFixture.ScreenshotAsync(page, "kb-admin");
+
+            await lena.GotoInteractiveAsync("/kb/replies");
+            await Expect(page.Locator("[data-reply]").First).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(page, "kb-canned-replies");
+
+            await lena.GotoInteractiveAsync($"/kb/{article}/edit");
+            var title = page.GetByLabel("Title");
+            await title.FillAsync("Make the laptop battery last a day");
+            var body = page.GetByLabel("Text (Markdown)");
+            await body.FillAsync("## Quick wins\n\n- Lower the **brightness**.\n- <span onclick=alert(1)>Close video calls.</span>");
+            await Expect(page.GetByTestId("preview").Locator("h2")).ToHaveTextAsync("Quick wins");
+            await Expect(page.GetByTestId("preview").Locator("strong")).ToHaveTextAsync("brightness");
+            await Expect(page.GetByTestId("preview").Locator("span")).ToHaveTextAsync("Close video calls.");
+            await Expect(page.GetByTestId("preview").Locator("[onclick]")).ToHaveCountAsync(0);
+            await BrowserFixture.ScreenshotAsync(page, "kb-editor");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+            await page.WaitForURLAsync($"**/kb/{article}");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Make the laptop battery last a day", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("article-history")).ToContainTextAsync("Title, Text");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "View version 1" }).ClickAsync();
+            await Expect(page.GetByTestId("version-preview")).ToContainTextAsync("Lower the screen brightness");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Restore this version" }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Make the battery last longer", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("article-history").Locator("li").First).ToContainTextAsync("Restored version 1");
+            Assert.True(lena.Errors.Count == 0, "The agent's page reported errors:\n" + lena.Console);
+        });
+    }
 }
