@@ -3,6 +3,7 @@ using Helpdesk.Core.Integrations.Tokens;
 using Helpdesk.Core.Integrations.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Integrations;
 
@@ -23,7 +24,12 @@ public static class IntegrationsSetup
         services.AddSingleton<WebhookAdmin>();
         services.AddHttpClient(WebhookSender.ClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Helpdesk-Webhooks/1.0"))
             // A redirect is an answer to fix at the source, not to follow with the body dropped.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = WebhookNetworkGuard.ConnectCallback(() => sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks),
+            });
         return services;
     }
 }

@@ -15,6 +15,7 @@ public sealed class ApiPagesBrowserTests(ApiPagesBrowserTests.QuickRetriesApp ap
 {
     public sealed class QuickRetriesApp() : AppHost(10, new Dictionary<string, string?>
     {
+        ["Webhooks:AllowPrivateNetworks"] = "true",
         ["Webhooks:RetryDelaysSeconds"] = "0.2",
         ["Webhooks:MaxAttempts"] = "2",
         ["Webhooks:PollSeconds"] = "1",

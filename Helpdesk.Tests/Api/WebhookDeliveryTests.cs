@@ -20,6 +20,7 @@ public sealed class WebhookDeliveryTests(WebhookDeliveryTests.FastWebhooksApp ap
 {
     public sealed class FastWebhooksApp() : AppHost(10, new Dictionary<string, string?>
     {
+        ["Webhooks:AllowPrivateNetworks"] = "true",
         ["Webhooks:RetryDelaysSeconds"] = "0.2, 0.4",
         ["Webhooks:PollSeconds"] = "1",
         ["Webhooks:TimeoutSeconds"] = "5",

@@ -19,6 +19,12 @@ public sealed class WebhookOptions
     /// <summary>How often the worker looks at the event log even when nothing woke it (changes made by another process).</summary>
     public double PollSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Deliver to loopback and private-network addresses too. Off by default so a webhook cannot be
+    /// aimed at internal services; turn on for an intranet receiver (and in tests).
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>Succeeded and failed deliveries older than this are deleted.</summary>
     public int KeepDays { get; set; } = 30;
 

@@ -14,6 +14,7 @@ public sealed class WebhookSenderTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _desk = await IntegrationDesk.CreateAsync(new Dictionary<string, string?>
     {
+        ["Webhooks:AllowPrivateNetworks"] = "true",
         ["Webhooks:RetryDelaysSeconds"] = "10, 30, 120",
         ["Webhooks:MaxAttempts"] = "5",
         ["Webhooks:TimeoutSeconds"] = "0.5",
