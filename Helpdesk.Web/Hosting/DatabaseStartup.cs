@@ -17,8 +17,12 @@ public static class DatabaseStartup
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var db = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var reason = ex.GetBaseException().Message.TrimEnd('.');
             log.LogCritical("Cannot open or migrate the database ({Provider}, {ConnectionString}): {Reason}. Check the \"Database\" section of appsettings.json.",
-                db.Provider, db.ConnectionString, ex.GetBaseException().Message.TrimEnd('.'));
+                db.Provider, db.ConnectionString, reason);
+            // The console logger writes from a queue that the process may not drain before it exits:
+            // the operator must see why, so say it on stderr as well.
+            Console.Error.WriteLine($"Helpdesk stopped: Cannot open or migrate the database ({db.Provider}, {db.ConnectionString}): {reason}. Check the \"Database\" section of appsettings.json.");
             return false;
         }
     }
