@@ -22,7 +22,7 @@ public static class CommentsApi
         comments.MapGet("/comments/{id:long}", GetAsync).WithName("GetComment").WithSummary("One comment");
         comments.MapPost("/replies", ReplyAsync).WithName("ReplyToTicket")
             .WithSummary("Reply in public (the requester sees it)")
-            .WithDescription("If-Match is checked before the reply is added (not in the same transaction).")
+            .WithDescription("If-Match is checked in the same transaction as the reply (412 when the ticket changed).")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         comments.MapPost("/notes", NoteAsync).WithName("AddInternalNote")
             .WithSummary("Add an internal note (staff only; never shown to the requester)")
@@ -64,8 +64,7 @@ public static class CommentsApi
     {
         if (!TicketNumber.TryParse(number, out var n)) return TicketsApi.NotFound(L, number);
         if (!ETags.TryParseIfMatch(ifMatch, out var version)) return TicketsApi.PreconditionFailed(L);
-        if (await StaleAsync(queries, me, n, version, L, ct) is { } stale) return ApiProblems.Fail<Created<CommentResource>>(stale, preconditioned: true);
-        var result = await handler.HandleAsync(me.Caller, new AddComment(n, body.Body ?? "", isInternal), ct);
+        var result = await handler.HandleAsync(me.Caller, new AddComment(n, body.Body ?? "", isInternal, version), ct);
         if (result.Error is { } error) return ApiProblems.Fail<Created<CommentResource>>(error, preconditioned: version is not null);
         var ticket = await details.GetAsync(me.Caller, n, ct);
         var kind = isInternal ? CommentKind.InternalNote : CommentKind.PublicReply;
@@ -74,19 +73,5 @@ public static class CommentsApi
         if (ticket is null || comment is null) return TicketsApi.NotFound(L, number);
         http.Response.Headers.ETag = ETags.For(ticket.Row.Version);
         return TypedResults.Created($"{TicketsApi.Location(n)}/comments/{comment.Id}", CommentResource.From(comment));
-    }
-
-    /// <summary>
-    /// If-Match for commands that take no expected version (comments, links): checked just before
-    /// the command, so a change in the instant between is not caught. Null when it may go ahead.
-    /// </summary>
-    internal static async Task<CommandError?> StaleAsync(TicketQueries queries, ApiCaller me, int number, int? version,
-        IStringLocalizer<SharedResource> L, CancellationToken ct)
-    {
-        if (version is not { } expected) return null;
-        var row = await queries.GetRowAsync(me.Caller, number, ct);
-        if (row is null) return CommandError.NotFound(L["Ticket {0} was not found.", TicketNumber.Format(number)]);
-        return row.Version == expected ? null
-            : CommandError.Conflict(L["{0} changed since version {1} (it is now at version {2}): read it again before writing.", row.DisplayNumber, expected, row.Version]);
     }
 }

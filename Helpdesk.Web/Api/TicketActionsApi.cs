@@ -28,7 +28,7 @@ public static class TicketActionsApi
         ticket.MapPost("/links", LinkAsync).WithName("LinkTickets")
             .WithSummary("Link to another ticket")
             .WithDescription("kind: ParentOf (the other is a follow-up), Related or DuplicateOf. Staff only. " +
-                             "If-Match is checked before the link is made (not in the same transaction).");
+                             "If-Match is checked in the same transaction as the link.");
     }
 
     internal static Task<Results<Ok<TicketResource>, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
@@ -63,11 +63,8 @@ public static class TicketActionsApi
         if (body.OtherNumber is null) errors["otherNumber"] = [L["Give the other ticket's number."]];
         if (body.Kind is null) errors["kind"] = [L["Choose the kind of link."]];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return await TicketsApi.RunAsync(http, me, number, ifMatch, details, L, async (n, version) =>
-        {
-            if (await CommentsApi.StaleAsync(queries, me, n, version, L, ct) is { } stale) return stale;
-            return await handler.HandleAsync(me.Caller, new LinkTickets(n, body.OtherNumber!.Value, body.Kind!.Value), ct);
-        }, ct);
+        return await TicketsApi.RunAsync(http, me, number, ifMatch, details, L,
+            (n, version) => handler.HandleAsync(me.Caller, new LinkTickets(n, body.OtherNumber!.Value, body.Kind!.Value, version), ct), ct);
     }
 
     private static Task<Results<Ok<TicketResource>, ValidationProblem, ProblemHttpResult>> Invalid(string field, string message) =>

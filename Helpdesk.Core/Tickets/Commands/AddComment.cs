@@ -6,14 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Tickets.Commands;
 
 /// <summary>A public reply (requester or staff) or an internal note (staff only).</summary>
-public sealed record AddComment(int Number, string Body, bool Internal = false);
+/// <param name="ExpectedVersion">When set, refused if the ticket's fields changed since (the API's If-Match).</param>
+public sealed record AddComment(int Number, string Body, bool Internal = false, int? ExpectedVersion = null);
 
 public sealed class AddCommentHandler(TicketWriter writer) : ITicketCommandHandler<AddComment>
 {
     public const int BodyMax = 50_000;
 
     public Task<Result<TicketRow>> HandleAsync(Caller caller, AddComment command, CancellationToken ct = default) =>
-        writer.UpdateAsync(command.Internal ? "AddNote" : "Reply", caller, command.Number, null, async (w, ticket) =>
+        writer.UpdateAsync(command.Internal ? "AddNote" : "Reply", caller, command.Number, command.ExpectedVersion, async (w, ticket) =>
         {
             if (command.Internal && !caller.IsStaff) return w.Forbidden();
             var errors = new FieldErrors();

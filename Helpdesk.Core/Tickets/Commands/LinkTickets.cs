@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Tickets.Commands;
 
 /// <summary>Links ticket <paramref name="Number"/> to <paramref name="OtherNumber"/> (parent of, related, duplicate of).</summary>
-public sealed record LinkTickets(int Number, int OtherNumber, LinkKind Kind);
+public sealed record LinkTickets(int Number, int OtherNumber, LinkKind Kind, int? ExpectedVersion = null);
 
 public sealed class LinkTicketsHandler(TicketWriter writer) : ITicketCommandHandler<LinkTickets>
 {
     public Task<Result<TicketRow>> HandleAsync(Caller caller, LinkTickets command, CancellationToken ct = default) =>
-        writer.UpdateAsync(nameof(LinkTickets), caller, command.Number, null, async (w, ticket) =>
+        writer.UpdateAsync(nameof(LinkTickets), caller, command.Number, command.ExpectedVersion, async (w, ticket) =>
         {
             if (!caller.IsStaff) return w.Forbidden();
             var other = await w.Db.Tickets.Where(TicketAccess.VisibleTo(caller)).SingleOrDefaultAsync(t => t.Number == command.OtherNumber, ct);
