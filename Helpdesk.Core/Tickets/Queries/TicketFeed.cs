@@ -76,7 +76,7 @@ public sealed class TicketFeed(IDbContextFactory<HelpdeskDbContext> dbs)
     {
         var tickets = TicketQueries.Filter(db, caller, query);
         if (after is not null) tickets = After(tickets, after);
-        return Sort(TicketRows.Project(db, tickets), query.Sort);
+        return TicketQueries.Sort(TicketRows.Project(db, tickets), query.Sort);
     }
 
     private static IQueryable<Ticket> After(IQueryable<Ticket> t, TicketCursor c)
@@ -95,15 +95,4 @@ public sealed class TicketFeed(IDbContextFactory<HelpdeskDbContext> dbs)
             _ => t.Where(x => x.UpdatedAt <= at && (x.UpdatedAt < at || x.Id < id)),
         };
     }
-
-    // As TicketQueries sorts, with the id as the last key everywhere so the order is total.
-    private static IQueryable<TicketRow> Sort(IQueryable<TicketRow> rows, QueueSort sort) => sort switch
-    {
-        QueueSort.UpdatedAsc => rows.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id),
-        QueueSort.CreatedDesc => rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
-        QueueSort.CreatedAsc => rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
-        QueueSort.PriorityAsc => rows.OrderBy(r => r.Priority).ThenByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
-        QueueSort.NumberDesc => rows.OrderByDescending(r => r.Number),
-        _ => rows.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
-    };
 }

@@ -101,7 +101,8 @@ public sealed class TicketQueries(IDbContextFactory<HelpdeskDbContext> dbs)
         view == QueueView.MyRequests
         || (caller.IsStaff && view is QueueView.Mine or QueueView.MyTeams or QueueView.UnassignedInMyTeams);
 
-    private static IQueryable<TicketRow> Sort(IQueryable<TicketRow> rows, QueueSort sort) => sort switch
+    /// <summary>The queues' orders; the id is the last key everywhere, so the order is total (cursor and skip paging rely on it).</summary>
+    internal static IQueryable<TicketRow> Sort(IQueryable<TicketRow> rows, QueueSort sort) => sort switch
     {
         QueueSort.UpdatedAsc => rows.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id),
         QueueSort.CreatedDesc => rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),

@@ -34,6 +34,13 @@ public sealed record TicketRow
     private readonly IdList _collaboratorIds = new([]);
 
     public string DisplayNumber => TicketNumber.Format(Number);
+
+    /// <summary>
+    /// Whether this snapshot should replace <paramref name="current"/> on a screen: events arrive in
+    /// order, but a page load may already hold a newer row (replies move UpdatedAt, not Version).
+    /// </summary>
+    public bool IsNewerThan(TicketRow current) =>
+        Version > current.Version || (Version == current.Version && UpdatedAt >= current.UpdatedAt);
 }
 
 /// <summary>A list of ids with value equality, for members of records.</summary>

@@ -96,7 +96,7 @@ public static class BoardReducers
     {
         var index = state.Cards.FindIndex(c => c.Id == row.Id);
         var shown = index >= 0 ? state.Cards[index] : null;
-        if (shown is not null && !QueueReducers.IsNewer(row, shown)) return state;
+        if (shown is not null && !row.IsNewerThan(shown)) return state;
         var belongs = !revoked && state.Filter.Matches(row) && (row.AssigneeId is not { } a || state.Agents.Any(x => x.Id == a));
         // A drop in flight stays where it was dropped until its own answer comes, unless the ticket leaves the board.
         var moving = !belongs || (state.Moving.TryGetValue(row.Id, out var to) && to == row.AssigneeId) ? state.Moving.Remove(row.Id) : state.Moving;

@@ -104,7 +104,7 @@ public static class QueueReducers
         var row = e.Row;
         var index = state.Rows.FindIndex(r => r.Id == row.Id);
         var shown = index >= 0 ? state.Rows[index] : null;
-        if (shown is not null && !IsNewer(row, shown)) return state;
+        if (shown is not null && !row.IsNewerThan(shown)) return state;
         var flashing = state.Flashing.Add(row.Id);
 
         if (!structural)
@@ -119,10 +119,6 @@ public static class QueueReducers
         var sorted = QueueMatcher.Sort(rows, state.Query.Sort).Take(Math.Max(1, state.Query.Take)).ToImmutableList();
         return state with { Rows = sorted, Flashing = sorted.Any(r => r.Id == row.Id) ? flashing : state.Flashing };
     }
-
-    /// <summary>Events arrive in order, but a page load may already hold a newer row.</summary>
-    public static bool IsNewer(TicketRow candidate, TicketRow current) =>
-        candidate.Version > current.Version || (candidate.Version == current.Version && candidate.UpdatedAt >= current.UpdatedAt);
 
     private static ImmutableDictionary<TKey, int> Add<TKey>(ImmutableDictionary<TKey, int> counts, TKey key, int delta) where TKey : notnull
     {
