@@ -13,7 +13,9 @@ public sealed class AuditRecorder
     // Follow from other fields (status drives IsOpen, ResolvedAt...) or from every write.
     private static readonly HashSet<string> Derived =
         [nameof(Ticket.UpdatedAt), nameof(Ticket.Version), nameof(Ticket.IsOpen), nameof(Ticket.FirstRespondedAt),
-         nameof(Ticket.ResolvedAt), nameof(Ticket.ClosedAt)];
+         nameof(Ticket.ResolvedAt), nameof(Ticket.ClosedAt),
+         // The SLA clock's output: recomputed from the above, never an edit of its own.
+         nameof(Ticket.FirstResponseDueAt), nameof(Ticket.ResolutionDueAt), nameof(Ticket.SlaDueAt), nameof(Ticket.SlaState)];
 
     private const int MaxValue = 500;
 

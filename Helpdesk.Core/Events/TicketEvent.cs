@@ -16,6 +16,10 @@ public enum TicketEventKind
     Archived,
     /// <summary>A colleague started or stopped following the ticket (always internal).</summary>
     CollaboratorsChanged,
+    /// <summary>The SLA clock passed the at-risk share of a target (fired once per target, by the system).</summary>
+    SlaAtRisk,
+    /// <summary>A target was missed (fired once per target, by the system; recorded for reports).</summary>
+    SlaBreached,
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Helpdesk.Core.Sla;
+
 namespace Helpdesk.Core.Tickets;
 
 /// <summary>The formal record of one request. Its methods are the only way its state changes.</summary>
@@ -32,6 +34,13 @@ public sealed class Ticket
     public bool IsOpen { get; private set; }
     /// <summary>Closed long ago: out of the working set, still searchable, never deleted.</summary>
     public bool IsArchived { get; private set; }
+    /// <summary>When the first public response is due (business time counted by the SLA policy); null without a policy.</summary>
+    public DateTime? FirstResponseDueAt { get; private set; }
+    /// <summary>When the resolution is due; moves later while the ticket is pending on the requester.</summary>
+    public DateTime? ResolutionDueAt { get; private set; }
+    /// <summary>The target counting now (response until responded, then resolution); null when paused, met or none. Queues sort by it.</summary>
+    public DateTime? SlaDueAt { get; private set; }
+    public SlaState SlaState { get; private set; }
     /// <summary>Bumped by every committed change; the optimistic-concurrency token.</summary>
     public int Version { get; internal set; }
 
@@ -147,6 +156,18 @@ public sealed class Ticket
             throw new DomainException("Status", "Only closed tickets are archived.");
         IsArchived = true;
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Stores what the SLA clock computed. Derived data: it never bumps <see cref="Version"/> or
+    /// <see cref="UpdatedAt"/>, so a clock tick never makes an agent's open edit stale.
+    /// </summary>
+    internal void SetSla(DateTime? firstResponseDueAt, DateTime? resolutionDueAt, DateTime? slaDueAt, SlaState state)
+    {
+        FirstResponseDueAt = firstResponseDueAt;
+        ResolutionDueAt = resolutionDueAt;
+        SlaDueAt = slaDueAt;
+        SlaState = state;
     }
 
     private void EnsureOpen()

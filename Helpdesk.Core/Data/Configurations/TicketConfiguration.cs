@@ -39,6 +39,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         t.HasIndex(x => new { x.TeamId, x.UpdatedAt }).HasFilter(OpenFilter).HasDatabaseName("IX_Tickets_Open_Team");
         t.HasIndex(x => new { x.AssigneeId, x.UpdatedAt }).HasFilter(OpenFilter).HasDatabaseName("IX_Tickets_Open_Assignee");
         t.HasIndex(x => x.UpdatedAt).HasFilter(OpenFilter).HasDatabaseName("IX_Tickets_Open_Updated");
+        t.HasIndex(x => x.SlaDueAt).HasFilter(OpenFilter).HasDatabaseName("IX_Tickets_Open_SlaDue");
         t.HasIndex(x => new { x.RequesterId, x.UpdatedAt });
         t.HasIndex(x => new { x.Status, x.ClosedAt });
     }

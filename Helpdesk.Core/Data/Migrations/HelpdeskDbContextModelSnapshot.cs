@@ -882,6 +882,9 @@ namespace Helpdesk.Core.Data.Migrations
                     b.Property<DateTime?>("FirstRespondedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Impact")
                         .HasColumnType("INTEGER");
 
@@ -912,8 +915,17 @@ namespace Helpdesk.Core.Data.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlaState")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -945,6 +957,10 @@ namespace Helpdesk.Core.Data.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SlaDueAt")
+                        .HasDatabaseName("IX_Tickets_Open_SlaDue")
+                        .HasFilter("\"IsOpen\"");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("IX_Tickets_Open_Updated")

@@ -27,6 +27,12 @@ public sealed record TicketRow
     public bool IsOpen { get; init; }
     public bool IsArchived { get; init; }
     public int Version { get; init; }
+    /// <summary>SLA targets and state (see <see cref="Sla.SlaState"/>); derived, they change without a version bump.</summary>
+    public DateTime? FirstResponseDueAt { get; init; }
+    public DateTime? ResolutionDueAt { get; init; }
+    /// <summary>The target counting now; null when paused, met or without a policy.</summary>
+    public DateTime? SlaDueAt { get; init; }
+    public Sla.SlaState SlaState { get; init; }
     /// <summary>Colleagues following the ticket: they may see it outside their teams, so live events need them.</summary>
     public IReadOnlyList<int> CollaboratorIds { get => _collaboratorIds.Items; init => _collaboratorIds = new(value ?? []); }
 

@@ -39,6 +39,10 @@ public static class TicketRows
             IsOpen = t.IsOpen,
             IsArchived = t.IsArchived,
             Version = t.Version,
+            FirstResponseDueAt = t.FirstResponseDueAt,
+            ResolutionDueAt = t.ResolutionDueAt,
+            SlaDueAt = t.SlaDueAt,
+            SlaState = t.SlaState,
             CollaboratorIds = t.Collaborators.OrderBy(c => c.UserId).Select(c => c.UserId).ToList(),
         };
 }
