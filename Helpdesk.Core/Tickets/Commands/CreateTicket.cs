@@ -21,60 +21,65 @@ public sealed class CreateTicketHandler(TicketWriter writer, Router router) : IT
     public const int DescriptionMax = 20_000;
 
     public Task<Result<TicketRow>> HandleAsync(Caller caller, CreateTicket command, CancellationToken ct = default) =>
-        writer.ExecuteAsync(nameof(CreateTicket), caller, async w =>
+        writer.ExecuteAsync(nameof(CreateTicket), caller, w => CreateAsync(w, command, ct), ct);
+
+    /// <summary>The creation itself, inside a unit of work another command may share (mail intake records its message in the same transaction).</summary>
+    public async Task<Result<Ticket>> CreateAsync(TicketWork w, CreateTicket command, CancellationToken ct)
+    {
+        var caller = w.Caller;
+        // A requester always files for themself, whatever the form said.
+        var data = caller.IsStaff ? command.Data : command.Data with { RequesterId = caller.UserId };
+        var errors = new FieldErrors();
+        errors.Required(nameof(data.Subject), data.Subject, w.T("Enter a subject."));
+        errors.MaxLength(nameof(data.Subject), data.Subject, SubjectMax, w.T("Keep the subject under {0} characters.", SubjectMax));
+        errors.Required(nameof(data.Description), data.Description, w.T("Describe the problem or request."));
+        errors.MaxLength(nameof(data.Description), data.Description, DescriptionMax, w.T("Keep the description under {0} characters.", DescriptionMax));
+        if (!Enum.IsDefined(data.Impact)) errors.Add(nameof(data.Impact), w.T("Choose who is affected."));
+        if (!Enum.IsDefined(data.Urgency)) errors.Add(nameof(data.Urgency), w.T("Choose how urgent it is."));
+        if (!Enum.IsDefined(data.Channel)) errors.Add(nameof(data.Channel), w.T("Choose a channel."));
+
+        var category = await w.Db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == data.CategoryId && c.IsActive, ct);
+        if (category is null) errors.Add(nameof(data.CategoryId), w.T("Choose a category."));
+        // A mail cannot fill in the form's system fields: the agent adds them when working the ticket.
+        else if (category.NeedsSystemDetails && data.Channel != Channel.Email && (data.System is null || data.System.IsEmpty))
+            errors.Add(nameof(data.System), w.T("Tell us which system is concerned (device, asset tag or application)."));
+
+        var requesterExists = await w.Db.Users.AnyAsync(u => u.Id == data.RequesterId && u.IsActive, ct);
+        if (!requesterExists) errors.Add(nameof(data.RequesterId), w.T("Choose the requester."));
+
+        Ticket? parent = null;
+        if (command.ParentNumber is { } p)
         {
-            // A requester always files for themself, whatever the form said.
-            var data = caller.IsStaff ? command.Data : command.Data with { RequesterId = caller.UserId };
-            var errors = new FieldErrors();
-            errors.Required(nameof(data.Subject), data.Subject, w.T("Enter a subject."));
-            errors.MaxLength(nameof(data.Subject), data.Subject, SubjectMax, w.T("Keep the subject under {0} characters.", SubjectMax));
-            errors.Required(nameof(data.Description), data.Description, w.T("Describe the problem or request."));
-            errors.MaxLength(nameof(data.Description), data.Description, DescriptionMax, w.T("Keep the description under {0} characters.", DescriptionMax));
-            if (!Enum.IsDefined(data.Impact)) errors.Add(nameof(data.Impact), w.T("Choose who is affected."));
-            if (!Enum.IsDefined(data.Urgency)) errors.Add(nameof(data.Urgency), w.T("Choose how urgent it is."));
-            if (!Enum.IsDefined(data.Channel)) errors.Add(nameof(data.Channel), w.T("Choose a channel."));
+            parent = await w.Db.Tickets.Where(TicketAccess.VisibleTo(caller)).SingleOrDefaultAsync(t => t.Number == p, ct);
+            if (parent is null) errors.Add(nameof(command.ParentNumber), w.T("Ticket {0} was not found.", TicketNumber.Format(p)));
+        }
+        var destination = category is null ? null : await Router.DestinationAsync(w.Db, category, data.Channel, ct);
+        if (command.AssignToSelf && caller.IsStaff && destination is not null
+            && !await w.Db.TeamMembers.AnyAsync(m => m.TeamId == destination.TeamId && m.UserId == caller.UserId, ct))
+        {
+            var team = await w.Db.Teams.Where(t => t.Id == destination.TeamId).Select(t => t.Name).SingleAsync(ct);
+            errors.Add(nameof(command.AssignToSelf), w.T("{0} handles this category and you are not in it: leave \"assign to me\" off.", team));
+        }
+        if (errors.Any) return w.Invalid(errors);
 
-            var category = await w.Db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Id == data.CategoryId && c.IsActive, ct);
-            if (category is null) errors.Add(nameof(data.CategoryId), w.T("Choose a category."));
-            else if (category.NeedsSystemDetails && (data.System is null || data.System.IsEmpty))
-                errors.Add(nameof(data.System), w.T("Tell us which system is concerned (device, asset tag or application)."));
-
-            var requesterExists = await w.Db.Users.AnyAsync(u => u.Id == data.RequesterId && u.IsActive, ct);
-            if (!requesterExists) errors.Add(nameof(data.RequesterId), w.T("Choose the requester."));
-
-            Ticket? parent = null;
-            if (command.ParentNumber is { } p)
-            {
-                parent = await w.Db.Tickets.Where(TicketAccess.VisibleTo(caller)).SingleOrDefaultAsync(t => t.Number == p, ct);
-                if (parent is null) errors.Add(nameof(command.ParentNumber), w.T("Ticket {0} was not found.", TicketNumber.Format(p)));
-            }
-            var destination = category is null ? null : await Router.DestinationAsync(w.Db, category, data.Channel, ct);
-            if (command.AssignToSelf && caller.IsStaff && destination is not null
-                && !await w.Db.TeamMembers.AnyAsync(m => m.TeamId == destination.TeamId && m.UserId == caller.UserId, ct))
-            {
-                var team = await w.Db.Teams.Where(t => t.Id == destination.TeamId).Select(t => t.Name).SingleAsync(ct);
-                errors.Add(nameof(command.AssignToSelf), w.T("{0} handles this category and you are not in it: leave \"assign to me\" off.", team));
-            }
-            if (errors.Any) return w.Invalid(errors);
-
-            var number = (await w.Db.Tickets.MaxAsync(t => (int?)t.Number, ct) ?? TicketNumber.First - 1) + 1;
-            var ticket = Ticket.Create(number, data, destination!.TeamId, destination.Tier, w.Now);
-            if (command.AssignToSelf && caller.IsStaff)
-            {
-                ticket.Assign(caller.UserId, w.Now);
-                ticket.ChangeStatus(TicketStatus.InProgress, w.Now);
-            }
-            w.Add(ticket);
-            w.Emit(ticket, TicketEventKind.Created);
-            // Saved now for its id (links, the routing note, due times); what follows is audited as changes to it.
-            await w.Db.SaveChangesAsync(ct);
-            if (parent is not null)
-            {
-                w.Db.Links.Add(new TicketLink(parent.Id, ticket.Id, LinkKind.ParentOf, caller.ActorId, w.Now));
-                w.Emit(parent, TicketEventKind.Linked);
-            }
-            await router.AssignAsync(w, ticket, ct);
-            await EscalationSchedule.PlanAsync(w, ticket, ct);
-            return ticket;
-        }, ct);
+        var number = (await w.Db.Tickets.MaxAsync(t => (int?)t.Number, ct) ?? TicketNumber.First - 1) + 1;
+        var ticket = Ticket.Create(number, data, destination!.TeamId, destination.Tier, w.Now);
+        if (command.AssignToSelf && caller.IsStaff)
+        {
+            ticket.Assign(caller.UserId, w.Now);
+            ticket.ChangeStatus(TicketStatus.InProgress, w.Now);
+        }
+        w.Add(ticket);
+        w.Emit(ticket, TicketEventKind.Created);
+        // Saved now for its id (links, the routing note, due times); what follows is audited as changes to it.
+        await w.Db.SaveChangesAsync(ct);
+        if (parent is not null)
+        {
+            w.Db.Links.Add(new TicketLink(parent.Id, ticket.Id, LinkKind.ParentOf, caller.ActorId, w.Now));
+            w.Emit(parent, TicketEventKind.Linked);
+        }
+        await router.AssignAsync(w, ticket, ct);
+        await EscalationSchedule.PlanAsync(w, ticket, ct);
+        return ticket;
+    }
 }
