@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddHelpdeskRouting(configuration);
         services.AddHelpdeskIntegrations(configuration);
         services.AddHelpdeskKnowledge();
+        Admin.AdminSetup.AddHelpdeskAdmin(services);
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ITicketCommandHandler<>)))

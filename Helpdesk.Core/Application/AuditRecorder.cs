@@ -8,8 +8,11 @@ namespace Helpdesk.Core.Application;
 /// Turns what a command changed into audit rows, read from EF's change tracker so no command can
 /// forget one. A ticket whose fields changed gets a new <see cref="Ticket.Version"/>.
 /// </summary>
-public sealed class AuditRecorder
+public sealed class AuditRecorder(Fields.FieldCatalog fieldCatalog)
 {
+    /// <summary>Audit rows of custom fields name them "cf:{key}" (the key never changes; the label may).</summary>
+    public const string CustomFieldPrefix = "cf:";
+
     // Follow from other fields (status drives IsOpen, ResolvedAt...) or from every write.
     private static readonly HashSet<string> Derived =
         [nameof(Ticket.UpdatedAt), nameof(Ticket.Version), nameof(Ticket.IsOpen), nameof(Ticket.FirstRespondedAt),
@@ -33,6 +36,24 @@ public sealed class AuditRecorder
             entry.Entity.Version++;
             fieldChanges.AddRange(fields.Select(p => (entry.Entity, p.Metadata.Name, p.OriginalValue, p.CurrentValue)));
         }
+        // Custom field values are rows of their own: a changed field is one audit row on its ticket, old → new.
+        var valueRows = db.ChangeTracker.Entries<TicketFieldValue>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted)
+            .Select(e => (e.Entity, Added: e.State == EntityState.Added)).ToList();
+        var fieldTickets = valueRows.Select(v => v.Entity.TicketId).Where(id => id != 0).Distinct().ToList();
+        var valueChanges = new List<(Ticket Ticket, string Key, List<string> Old, List<string> New)>();
+        foreach (var ticket in db.ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified && fieldTickets.Contains(e.Entity.Id)).Select(e => e.Entity))
+        {
+            foreach (var key in valueRows.Where(v => v.Entity.TicketId == ticket.Id).Select(v => v.Entity.Key).Distinct())
+            {
+                var now = ticket.CustomFields.Where(f => f.Key == key).Select(f => f.Value).Order().ToList();
+                var removed = valueRows.Where(v => !v.Added && v.Entity.TicketId == ticket.Id && v.Entity.Key == key).Select(v => v.Entity.Value);
+                var added = valueRows.Where(v => v.Added && v.Entity.TicketId == ticket.Id && v.Entity.Key == key).Select(v => v.Entity.Value).ToList();
+                var before = now.Except(added).Concat(removed).Order().ToList();
+                if (!before.SequenceEqual(now)) valueChanges.Add((ticket, key, before, now));
+            }
+            if (valueChanges.Any(c => c.Ticket == ticket) && !fieldChanges.Any(c => c.Ticket == ticket)) ticket.Version++;
+        }
         var created = w.Created.Union(db.ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)).ToList();
         var comments = db.ChangeTracker.Entries<TicketComment>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var links = db.ChangeTracker.Entries<TicketLink>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
@@ -49,6 +70,15 @@ public sealed class AuditRecorder
         foreach (var (t, field, old, @new) in fieldChanges)
             db.Audit.Add(new AuditEntry(t.Id, t.Version, w.Now, actor, command, field,
                 await DescribeAsync(db, field, old, ct), await DescribeAsync(db, field, @new, ct)));
+        if (valueChanges.Count > 0)
+        {
+            var fields = await fieldCatalog.GetAsync(ct);
+            foreach (var (t, key, old, @new) in valueChanges)
+            {
+                string? Show(List<string> values) => values.Count == 0 ? null : Truncate(fields[key]?.Display(values) ?? string.Join(", ", values));
+                db.Audit.Add(new AuditEntry(t.Id, t.Version, w.Now, actor, command, CustomFieldPrefix + key, Show(old), Show(@new)));
+            }
+        }
         foreach (var c in comments)
             db.Audit.Add(new AuditEntry(c.TicketId, await VersionOf(db, c.TicketId, ct), w.Now, actor, command,
                 c.Kind.ToString(), null, Truncate(c.Body)));

@@ -20,6 +20,8 @@ public enum TicketEventKind
     SlaAtRisk,
     /// <summary>A target was missed (fired once per target, by the system; recorded for reports).</summary>
     SlaBreached,
+    /// <summary>Custom field values changed.</summary>
+    FieldsChanged,
 }
 
 /// <summary>

@@ -170,6 +170,25 @@ public sealed class Ticket
         SlaState = state;
     }
 
+    /// <summary>
+    /// Replaces the stored values of the named custom fields (an empty list clears one; fields not
+    /// named stay). Returns whether anything changed. Values are already checked against the field
+    /// definitions (<see cref="Fields.FieldValues"/>).
+    /// </summary>
+    public bool SetCustomFields(IReadOnlyDictionary<string, IReadOnlyList<string>> values, DateTime now)
+    {
+        if (IsArchived) throw new DomainException("CustomFields", "{0} is archived and can no longer change.", TicketNumber.Format(Number));
+        var changed = false;
+        foreach (var (key, wanted) in values)
+        {
+            var current = CustomFields.Where(f => f.Key == key).ToList();
+            foreach (var gone in current.Where(f => !wanted.Contains(f.Value))) { CustomFields.Remove(gone); changed = true; }
+            foreach (var added in wanted.Distinct().Where(v => current.All(f => f.Value != v))) { CustomFields.Add(new TicketFieldValue(key, added)); changed = true; }
+        }
+        if (changed) UpdatedAt = now;
+        return changed;
+    }
+
     private void EnsureOpen()
     {
         if (!IsOpen) throw new DomainException("Status", "{0} is {1}; reopen it first.", TicketNumber.Format(Number), Status);
@@ -190,7 +209,10 @@ public sealed record NewTicketData
     public IReadOnlyDictionary<string, string>? CustomFields { get; init; }
 }
 
-/// <summary>A value of a custom field: key/value rows indexed by (key, value) so filters stay fast.</summary>
+/// <summary>
+/// A value of a custom field: key/value rows indexed by (key, value) so filters stay fast; a multiple
+/// choice has one row per chosen option.
+/// </summary>
 public sealed record TicketFieldValue(string Key, string Value)
 {
     public int TicketId { get; private set; }

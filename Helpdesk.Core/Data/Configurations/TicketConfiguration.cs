@@ -49,7 +49,8 @@ internal sealed class TicketFieldValueConfiguration : IEntityTypeConfiguration<T
 {
     public void Configure(EntityTypeBuilder<TicketFieldValue> f)
     {
-        f.HasKey(x => new { x.TicketId, x.Key });
+        // One row per value: a multiple choice stores each option, so "has option X" is an index seek too.
+        f.HasKey(x => new { x.TicketId, x.Key, x.Value });
         f.Property(x => x.Key).HasMaxLength(100);
         f.Property(x => x.Value).HasMaxLength(4_000);
         f.HasIndex(x => new { x.Key, x.Value });

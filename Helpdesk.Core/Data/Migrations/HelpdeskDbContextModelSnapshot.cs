@@ -17,6 +17,55 @@ namespace Helpdesk.Core.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Helpdesk.Core.Admin.AdminChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Area", "SubjectKey");
+
+                    b.ToTable("AdminChanges");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Events.TicketEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -47,6 +96,100 @@ namespace Helpdesk.Core.Data.Migrations
                     b.HasIndex("TicketId");
 
                     b.ToTable("TicketEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Fields.CustomField", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HelpText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("CustomFields");
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Fields.FieldCategory", b =>
+                {
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FieldId", "CategoryId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("FieldCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Fields.FieldChoice", b =>
+                {
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FieldId", "Key");
+
+                    b.ToTable("FieldChoices", (string)null);
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Fields.FieldDepartment", b =>
+                {
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FieldId", "Department");
+
+                    b.ToTable("FieldDepartments", (string)null);
                 });
 
             modelBuilder.Entity("Helpdesk.Core.Integrations.Idempotency.IdempotencyRecord", b =>
@@ -775,6 +918,28 @@ namespace Helpdesk.Core.Data.Migrations
                     b.ToTable("TeamRouting", (string)null);
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Settings.DeskSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UpdatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DeskSettings");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Tickets.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1049,11 +1214,10 @@ namespace Helpdesk.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("TicketId", "Key");
+                    b.HasKey("TicketId", "Key", "Value");
 
                     b.HasIndex("Key", "Value");
 
@@ -1235,11 +1399,52 @@ namespace Helpdesk.Core.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Admin.AdminChange", b =>
+                {
+                    b.HasOne("Helpdesk.Core.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Events.TicketEventRecord", b =>
                 {
                     b.HasOne("Helpdesk.Core.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Fields.FieldCategory", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Tickets.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Helpdesk.Core.Fields.CustomField", null)
+                        .WithMany("Categories")
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Fields.FieldChoice", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Fields.CustomField", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Fields.FieldDepartment", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Fields.CustomField", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("FieldId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1647,6 +1852,15 @@ namespace Helpdesk.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Fields.CustomField", b =>
+                {
+                    b.Navigation("Categories");
+
+                    b.Navigation("Choices");
+
+                    b.Navigation("Departments");
                 });
 
             modelBuilder.Entity("Helpdesk.Core.People.Team", b =>

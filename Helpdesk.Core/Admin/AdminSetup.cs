@@ -1,0 +1,17 @@
+using Helpdesk.Core.Fields;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helpdesk.Core.Admin;
+
+public static class AdminSetup
+{
+    /// <summary>Custom fields, categories, people and settings administration, and the audit viewer.</summary>
+    public static IServiceCollection AddHelpdeskAdmin(this IServiceCollection services)
+    {
+        services.AddSingleton<AdminSignal>();
+        services.AddSingleton<AdminWriter>();
+        services.AddSingleton<FieldCatalog>();
+        services.AddSingleton<FieldAdmin>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Helpdesk.Core.Fields;
+
+/// <summary>What a custom field holds. Fixed once the field exists: stored values are read by it.</summary>
+public enum FieldType
+{
+    Text,
+    LongText,
+    Number,
+    Date,
+    SingleChoice,
+    MultiChoice,
+    Checkbox,
+    /// <summary>An asset tag or system name (LT-0042, payroll-db).</summary>
+    AssetReference,
+}
+
+public static class FieldTypes
+{
+    public static bool HasChoices(this FieldType type) => type is FieldType.SingleChoice or FieldType.MultiChoice;
+}
