@@ -3,6 +3,7 @@ using Helpdesk.Core.Data;
 using Helpdesk.Core.Data.DemoData;
 using Helpdesk.Core.Events;
 using Helpdesk.Core.Knowledge;
+using Helpdesk.Core.Mail;
 using Helpdesk.Core.Integrations;
 using Helpdesk.Core.Routing;
 using Helpdesk.Core.Tickets;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddHelpdeskRouting(configuration);
         services.AddHelpdeskIntegrations(configuration);
         services.AddHelpdeskKnowledge();
+        services.AddHelpdeskMail(configuration);
         Admin.AdminSetup.AddHelpdeskAdmin(services);
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

@@ -2,7 +2,7 @@
 # The one test command:  bash scripts/test.sh  [extra `dotnet test` arguments, e.g. --filter Browser]
 #
 # On a fresh Debian 12 with only the .NET SDK it first installs what the tests need (Debian's
-# chromium, for the browser tests), then runs the whole test project in Release, writes
+# chromium, for the browser tests; python3-aiosmtpd, the SMTP server of the mail tests), then runs the whole test project in Release, writes
 # .test-results/results.trx (and screenshots under .test-results/screenshots/), and ends with one
 # line of its own, alone on the last line, which CI reads:
 #     tests: N passed, N failed, N skipped
@@ -23,26 +23,40 @@ say() { printf 'test.sh: %s\n' "$*"; }
 summary() { printf 'tests: %s passed, %s failed, %s skipped\n' "$1" "$2" "$3"; }
 
 # --- what the tests need -------------------------------------------------------------------------
-ensure_chromium() {
-    [ -x /usr/bin/chromium ] && return 0
-    say "/usr/bin/chromium is missing: installing Debian's chromium package (browser tests drive it)"
+# apt_install PACKAGE...: Debian packages, as root or through sudo (never waiting for a password in CI).
+apt_install() {
     local -a root=()
     if [ "$(id -u)" -ne 0 ]; then
         if ! command -v sudo >/dev/null 2>&1; then
-            say "not root and no sudo: install it yourself with 'apt-get install -y chromium'"
+            say "not root and no sudo: install it yourself with 'apt-get install -y $*'"
             return 1
         fi
         root=(sudo)
         [ -t 0 ] || root=(sudo -n)   # no terminal (CI): never wait for a password
     fi
     "${root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
-    "${root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium || return 1
-    [ -x /usr/bin/chromium ]
+    "${root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" || return 1
+}
+
+ensure_chromium() {
+    [ -x /usr/bin/chromium ] && return 0
+    say "/usr/bin/chromium is missing: installing Debian's chromium package (browser tests drive it)"
+    apt_install chromium && [ -x /usr/bin/chromium ]
+}
+
+# The mail tests start a real SMTP server on loopback: aiosmtpd, run by Debian's own python3.
+ensure_aiosmtpd() {
+    /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 && return 0
+    say "python3-aiosmtpd is missing: installing it (the mail tests run a real SMTP server)"
+    apt_install python3-aiosmtpd && /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1
 }
 
 if ! ensure_chromium; then
     # Carry on: the browser tests then fail with a message naming the missing browser.
     say "WARNING: could not install chromium; browser tests will fail"
+fi
+if ! ensure_aiosmtpd; then
+    say "WARNING: could not install python3-aiosmtpd; the mail delivery tests will fail"
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

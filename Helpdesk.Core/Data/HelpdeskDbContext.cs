@@ -34,6 +34,7 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Knowledge.ArticleTicket> ArticleTickets => Set<Knowledge.ArticleTicket>();
     public DbSet<Knowledge.Deflection> Deflections => Set<Knowledge.Deflection>();
     public DbSet<Knowledge.CannedReply> CannedReplies => Set<Knowledge.CannedReply>();
+    public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
     public DbSet<Fields.CustomField> CustomFields => Set<Fields.CustomField>();
     public DbSet<Admin.AdminChange> AdminChanges => Set<Admin.AdminChange>();
     public DbSet<Settings.DeskSetting> DeskSettings => Set<Settings.DeskSetting>();
