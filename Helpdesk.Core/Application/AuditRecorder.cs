@@ -42,7 +42,7 @@ public sealed class AuditRecorder(Fields.FieldCatalog fieldCatalog)
             .Select(e => (e.Entity, Added: e.State == EntityState.Added)).ToList();
         var fieldTickets = valueRows.Select(v => v.Entity.TicketId).Where(id => id != 0).Distinct().ToList();
         var valueChanges = new List<(Ticket Ticket, string Key, List<string> Old, List<string> New)>();
-        foreach (var ticket in db.ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified && fieldTickets.Contains(e.Entity.Id)).Select(e => e.Entity))
+        foreach (var ticket in db.ChangeTracker.Entries<Ticket>().Where(e => e.State is EntityState.Modified or EntityState.Unchanged && fieldTickets.Contains(e.Entity.Id)).Select(e => e.Entity))
         {
             foreach (var key in valueRows.Where(v => v.Entity.TicketId == ticket.Id).Select(v => v.Entity.Key).Distinct())
             {

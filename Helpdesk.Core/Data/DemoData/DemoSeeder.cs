@@ -154,7 +154,7 @@ public sealed class DemoSeeder(
         var demoClock = new DemoClock();
         // A quiet writer: two thousand "command done" lines at first start would bury the URL.
         var writer = new TicketWriter(dbs, gate, stream, audit, demoClock, localizer, Microsoft.Extensions.Logging.Abstractions.NullLogger<TicketWriter>.Instance);
-        var create = new CreateTicketHandler(writer, new Router(new NobodyOnline()));
+        var create = new CreateTicketHandler(writer, new Router(new NobodyOnline()), new Fields.FieldCatalog(dbs));
         var status = new ChangeStatusHandler(writer, new TicketRules { ReopenWithinDays = 3650 });
         var assign = new AssignTicketHandler(writer);
         var comment = new AddCommentHandler(writer);

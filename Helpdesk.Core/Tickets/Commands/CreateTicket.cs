@@ -15,7 +15,7 @@ public sealed record CreateTicket(NewTicketData Data, bool AssignToSelf = false,
 /// then, unless the agent took it themself, lets the team's strategy pick an available agent, and
 /// plans its escalation due times, all in the one transaction.
 /// </summary>
-public sealed class CreateTicketHandler(TicketWriter writer, Router router) : ITicketCommandHandler<CreateTicket>
+public sealed class CreateTicketHandler(TicketWriter writer, Router router, Fields.FieldCatalog fields) : ITicketCommandHandler<CreateTicket>
 {
     public const int SubjectMax = 200;
     public const int DescriptionMax = 20_000;
@@ -44,8 +44,13 @@ public sealed class CreateTicketHandler(TicketWriter writer, Router router) : IT
         else if (category.NeedsSystemDetails && data.Channel != Channel.Email && (data.System is null || data.System.IsEmpty))
             errors.Add(nameof(data.System), w.T("Tell us which system is concerned (device, asset tag or application)."));
 
-        var requesterExists = await w.Db.Users.AnyAsync(u => u.Id == data.RequesterId && u.IsActive, ct);
-        if (!requesterExists) errors.Add(nameof(data.RequesterId), w.T("Choose the requester."));
+        var requester = await w.Db.Users.Where(u => u.Id == data.RequesterId && u.IsActive).Select(u => new { u.Department }).SingleOrDefaultAsync(ct);
+        if (requester is null) errors.Add(nameof(data.RequesterId), w.T("Choose the requester."));
+
+        // The custom fields this category (and parents) and the requester's department ask for; a mail cannot fill in required ones.
+        var fieldSet = await fields.GetAsync(ct);
+        var customValues = category is null ? [] : Fields.FieldValues.Read(fieldSet, fieldSet.ApplicableTo(category.Id, requester?.Department),
+            data.CustomFields, errors, (key, args) => w.T(key, args), partial: data.Channel == Channel.Email);
 
         Ticket? parent = null;
         if (command.ParentNumber is { } p)
@@ -63,7 +68,8 @@ public sealed class CreateTicketHandler(TicketWriter writer, Router router) : IT
         if (errors.Any) return w.Invalid(errors);
 
         var number = (await w.Db.Tickets.MaxAsync(t => (int?)t.Number, ct) ?? TicketNumber.First - 1) + 1;
-        var ticket = Ticket.Create(number, data, destination!.TeamId, destination.Tier, w.Now);
+        var ticket = Ticket.Create(number, data with { CustomFields = null }, destination!.TeamId, destination.Tier, w.Now);
+        ticket.SetCustomFields(customValues, w.Now);
         if (command.AssignToSelf && caller.IsStaff)
         {
             ticket.Assign(caller.UserId, w.Now);

@@ -58,7 +58,7 @@ public sealed class TicketDetailsQuery(IDbContextFactory<HelpdeskDbContext> dbs)
         return new TicketDetails(row, ticket.Description, ticket.System, ticket.Impact, ticket.Urgency,
             staff ? ticket.PriorityOverrideReason : null, ticket.Resolution, ticket.RejectionReason,
             ticket.FirstRespondedAt, ticket.ResolvedAt, requester.Email, requester.Location,
-            ticket.CustomFields.ToDictionary(f => f.Key, f => f.Value), conversation, links, audit,
+            Fields.TicketFieldValues.AsText(ticket.CustomFields), conversation, links, audit,
             staff ? TicketTransitions.From(ticket.Status) : [], history) { Collaborators = collaborators };
     }
 
