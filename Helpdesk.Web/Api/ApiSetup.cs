@@ -92,6 +92,7 @@ public static class ApiSetup
         api.MapTicketActionsApi();
         api.MapCommentsApi();
         api.MapDirectoryApi();
+        api.MapFieldsApi();
         api.MapFallback(NotFound).ExcludeFromDescription();
     }
 

@@ -117,6 +117,8 @@ public sealed record TicketListQuery
     [FromQuery(Name = "category")] public int[]? Category { get; init; }
     /// <summary>A team id.</summary>
     [FromQuery(Name = "team")] public int? Team { get; init; }
+    /// <summary>Custom field conditions as key:value, all of which must hold (field=os:windows-11&amp;field=apps:teams).</summary>
+    [FromQuery(Name = "field")] public string[]? Field { get; init; }
     /// <summary>Free text in subject or description, or a ticket number (HD-1042).</summary>
     [FromQuery(Name = "q")] public string? Q { get; init; }
     /// <summary>Default UpdatedDesc (recently changed first). UpdatedAsc with a cursor reads "what changed since".</summary>

@@ -125,6 +125,9 @@ public static class TicketsApi
         TicketCursor? after = null;
         if (query.Cursor is { Length: > 0 } && (!TicketCursor.TryDecode(query.Cursor, out after) || after!.Sort != sort))
             errors["cursor"] = [L["This cursor is not valid for this sort: pass nextCursor from the previous page with the same parameters."]];
+        var fields = (query.Field ?? []).Select(f => f.Split(':', 2)).ToList();
+        if (fields.Any(f => f.Length != 2 || f[0].Length == 0))
+            errors["field"] = [L["Write each field condition as key:value (field=os:windows-11)."]];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var page = await feed.PageAsync(me.Caller, new QueueQuery
@@ -132,6 +135,7 @@ public static class TicketsApi
             View = query.View ?? QueueView.AllOpen,
             Statuses = query.Status, Priorities = query.Priority, Tiers = query.Tier, CategoryIds = query.Category,
             TeamId = query.Team, Search = query.Q, Sort = sort, Take = query.Limit ?? 50,
+            Fields = fields.Count == 0 ? null : [.. fields.Select(f => new FieldFilter(f[0], f[1]))],
         }, after, ct);
         var next = page.Next?.Encode();
         return TypedResults.Ok(new TicketList([.. page.Items.Select(TicketSummary.From)], next, next is null ? null : NextLink(http.Request, next)));

@@ -31,15 +31,17 @@ public static class QueueMatcher
             && (q.Tiers is not { Count: > 0 } || q.Tiers.Contains(r.Tier))
             && (q.CategoryIds is not { Count: > 0 } || q.CategoryIds.Contains(r.CategoryId))
             && (q.TeamId is not { } team || r.TeamId == team)
+            // A row carries no custom values: a field-filtered view never adds a row from an event (the dashboard reloads instead).
+            && q.Fields is not { Count: > 0 }
             && MatchesText(q.Search, r);
     }
 
     /// <summary>
     /// For a row already shown: like <see cref="Matches"/> but a free-text miss on the subject does
-    /// not drop it (the database may have matched its description).
+    /// not drop it (the database may have matched its description), nor do custom field conditions.
     /// </summary>
     public static bool StillBelongs(Caller caller, QueueQuery q, TicketRow r) =>
-        Matches(caller, TicketNumber.TryParse(q.Search, out _) ? q : q with { Search = null }, r);
+        Matches(caller, (TicketNumber.TryParse(q.Search, out _) ? q : q with { Search = null }) with { Fields = null }, r);
 
     private static bool MatchesText(string? search, TicketRow r)
     {

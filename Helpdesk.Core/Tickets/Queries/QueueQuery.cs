@@ -27,11 +27,16 @@ public sealed record QueueQuery
     public IReadOnlyCollection<Tier>? Tiers { get; init; }
     public IReadOnlyCollection<int>? CategoryIds { get; init; }
     public int? TeamId { get; init; }
+    /// <summary>Custom field conditions, all of which must hold (a multiple choice matches when it has the option).</summary>
+    public IReadOnlyList<FieldFilter>? Fields { get; init; }
     public string? Search { get; init; }
     public QueueSort Sort { get; init; } = QueueSort.UpdatedDesc;
     public int Skip { get; init; }
     public int Take { get; init; } = 50;
 }
+
+/// <summary>A custom field has this stored value (a choice's key, a number "12.5", a date "2026-03-01", "true").</summary>
+public sealed record FieldFilter(string Key, string Value);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 

@@ -83,6 +83,13 @@ public sealed class TicketQueries(IDbContextFactory<HelpdeskDbContext> dbs)
         if (q.Tiers is { Count: > 0 } tiers) t = t.Where(x => tiers.Contains(x.Tier));
         if (q.CategoryIds is { Count: > 0 } categories) t = t.Where(x => categories.Contains(x.CategoryId));
         if (q.TeamId is { } team) t = t.Where(x => x.TeamId == team);
+        foreach (var field in q.Fields ?? [])
+        {
+            // IN (SELECT TicketId ... WHERE Key = @k AND Value = @v): a seek in IX_FieldValues_Key_Value, however many fields exist.
+            var (key, value) = (field.Key, field.Value);
+            var matching = db.FieldValues.Where(v => v.Key == key && v.Value == value).Select(v => v.TicketId);
+            t = t.Where(x => matching.Contains(x.Id));
+        }
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var s = q.Search.Trim();
