@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHelpdeskRouting(configuration);
+        Sla.SlaSetup.AddHelpdeskSla(services, configuration);
         services.AddHelpdeskIntegrations(configuration);
         services.AddHelpdeskKnowledge();
         services.AddHelpdeskMail(configuration);

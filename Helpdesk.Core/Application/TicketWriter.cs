@@ -49,6 +49,8 @@ public sealed class TicketWriter(
         List<TicketEvent> events;
         try
         {
+            // The SLA clock follows every created or changed ticket in the same transaction.
+            await Sla.SlaClock.FollowAsync(w, ticket, ct);
             await audit.RecordAsync(w, command, ct);
             events = await WriteEventsAsync(w, ct);
             await tx.CommitAsync(ct);

@@ -34,6 +34,11 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Knowledge.ArticleTicket> ArticleTickets => Set<Knowledge.ArticleTicket>();
     public DbSet<Knowledge.Deflection> Deflections => Set<Knowledge.Deflection>();
     public DbSet<Knowledge.CannedReply> CannedReplies => Set<Knowledge.CannedReply>();
+    public DbSet<Sla.SlaCalendar> SlaCalendars => Set<Sla.SlaCalendar>();
+    public DbSet<Sla.SlaPolicy> SlaPolicies => Set<Sla.SlaPolicy>();
+    public DbSet<Sla.TicketSla> TicketSla => Set<Sla.TicketSla>();
+    public DbSet<Sla.SlaPause> SlaPauses => Set<Sla.SlaPause>();
+    public DbSet<Sla.SlaBreach> SlaBreaches => Set<Sla.SlaBreach>();
     public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
     public DbSet<Fields.CustomField> CustomFields => Set<Fields.CustomField>();
     public DbSet<Admin.AdminChange> AdminChanges => Set<Admin.AdminChange>();

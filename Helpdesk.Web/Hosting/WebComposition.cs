@@ -26,6 +26,8 @@ public static class WebComposition
         builder.Services.AddHelpdeskBoard();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<ArchiveService>();
+        // The SLA timer: tickets turn at risk and breached when their stored moment comes.
+        builder.Services.AddHostedService<Helpdesk.Core.Sla.SlaService>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
     }
 

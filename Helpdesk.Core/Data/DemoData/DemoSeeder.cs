@@ -35,6 +35,7 @@ public sealed class DemoSeeder(
         var log = logs.CreateLogger<DemoSeeder>();
         var people = await SeedPeopleAsync(ct);
         await SeedRoutingAsync(ct);
+        await DemoSla.SeedAsync(dbs, ct);
         var count = await SeedTicketsAsync(people, options.Value.Tickets, ct);
         await new DemoKnowledge(dbs, gate, localizer).SeedAsync(clock.GetUtcNow().UtcDateTime, ct);
         log.LogInformation("Demo data: {People} people, {Tickets} tickets. Sign in as {Email} / {Password}",

@@ -58,7 +58,7 @@ public sealed class WebhookOutbox(IDbContextFactory<HelpdeskDbContext> dbs, Writ
             {
                 var kind = WebhookEventNames.For(e.Kind);
                 // Internal events (notes, links, followers) are never delivered: see the README.
-                if (kind == WebhookEvents.None || e.IsInternal) continue;
+                if (kind == WebhookEvents.None || (e.IsInternal && kind != WebhookEvents.SlaBreached)) continue;
                 var targets = subscriptions.Where(s => s.Events.HasFlag(kind) && e.Id > s.StartAfterSequence).ToList();
                 if (targets.Count == 0) continue;
                 var payload = await PayloadAsync(db, e, kind, ct);
@@ -103,6 +103,10 @@ public sealed class WebhookOutbox(IDbContextFactory<HelpdeskDbContext> dbs, Writ
                            orderby c.Id descending
                            select new WebhookReply(c.Id, u == null ? null : new NamedRef(u.Id, u.DisplayName), c.Body, c.CreatedAt)).FirstOrDefaultAsync(ct);
         }
-        return new WebhookPayload(e.Id, WebhookEventNames.Name(kind), e.At, actor, TicketSummary.From(row), previous, reply);
+        WebhookSlaBreach? breach = null;
+        if (kind == WebhookEvents.SlaBreached)
+            breach = await db.SlaBreaches.AsNoTracking().Where(b => b.TicketId == e.TicketId && b.BreachedAt == e.At).OrderByDescending(b => b.Id)
+                .Select(b => new WebhookSlaBreach(b.Target.ToString(), b.PolicyName, b.DueAt, b.BreachedAt)).FirstOrDefaultAsync(ct);
+        return new WebhookPayload(e.Id, WebhookEventNames.Name(kind), e.At, actor, TicketSummary.From(row), previous, reply) { SlaBreach = breach };
     }
 }

@@ -13,6 +13,12 @@ public sealed record WebhookPayload(
     NamedRef? Actor,
     TicketSummary Ticket,
     TicketSummary? Previous,
-    WebhookReply? Reply);
+    WebhookReply? Reply)
+{
+    /// <summary>For <c>ticket.sla_breached</c>: which target ("FirstResponse" or "Resolution"), its policy, when it was due and when the desk noticed.</summary>
+    public WebhookSlaBreach? SlaBreach { get; init; }
+}
+
+public sealed record WebhookSlaBreach(string Target, string? Policy, DateTime DueAt, DateTime BreachedAt);
 
 public sealed record WebhookReply(long Id, NamedRef? Author, string Body, DateTime CreatedAt);

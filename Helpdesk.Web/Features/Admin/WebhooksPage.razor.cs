@@ -113,6 +113,7 @@ public partial class WebhooksPage
         WebhookEvents.StatusChanged => L["Status changed"],
         WebhookEvents.Assigned => L["Assigned"],
         WebhookEvents.Replied => L["Public reply"],
+        WebhookEvents.SlaBreached => L["SLA breached"],
         _ => e.ToString(),
     };
 
