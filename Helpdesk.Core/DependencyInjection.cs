@@ -4,6 +4,7 @@ using Helpdesk.Core.Data.DemoData;
 using Helpdesk.Core.Events;
 using Helpdesk.Core.Knowledge;
 using Helpdesk.Core.Mail;
+using Helpdesk.Core.Notifications;
 using Helpdesk.Core.Integrations;
 using Helpdesk.Core.Routing;
 using Helpdesk.Core.Tickets;
@@ -59,6 +60,7 @@ public static class DependencyInjection
         services.AddHelpdeskIntegrations(configuration);
         services.AddHelpdeskKnowledge();
         services.AddHelpdeskMail(configuration);
+        services.AddHelpdeskNotifications(configuration);
         Admin.AdminSetup.AddHelpdeskAdmin(services);
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))

@@ -40,6 +40,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Sla.SlaPause> SlaPauses => Set<Sla.SlaPause>();
     public DbSet<Sla.SlaBreach> SlaBreaches => Set<Sla.SlaBreach>();
     public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Notifications.EmailOptOut> EmailOptOuts => Set<Notifications.EmailOptOut>();
     public DbSet<Fields.CustomField> CustomFields => Set<Fields.CustomField>();
     public DbSet<Admin.AdminChange> AdminChanges => Set<Admin.AdminChange>();
     public DbSet<Settings.DeskSetting> DeskSettings => Set<Settings.DeskSetting>();

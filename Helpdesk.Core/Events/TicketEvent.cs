@@ -22,6 +22,8 @@ public enum TicketEventKind
     SlaBreached,
     /// <summary>Custom field values changed.</summary>
     FieldsChanged,
+    /// <summary>An escalation rule asked for the team lead (always internal; the lead is notified).</summary>
+    LeadAttention,
 }
 
 /// <summary>

@@ -41,7 +41,7 @@ public sealed class ApplyEscalationRuleHandler(TicketWriter writer) : ITicketCom
             }
             if (rule.NotifyLead)
             {
-                // Until notifications exist, the lead hears of it through an internal note naming them.
+                // The lead(s) are notified from the LeadAttention event; the note keeps it in the ticket's history.
                 var leads = await (from m in w.Db.TeamMembers
                                    join u in w.Db.Users on m.UserId equals u.Id
                                    where m.TeamId == ticket.TeamId && m.IsLead && u.IsActive
@@ -51,7 +51,7 @@ public sealed class ApplyEscalationRuleHandler(TicketWriter writer) : ITicketCom
                     ? w.T("{0} needs a lead's attention ({1}), but its team has no lead.", TicketNumber.Format(ticket.Number), rule.Name)
                     : w.T("{0}: {1} needs your attention ({2}).", string.Join(", ", leads.Select(n => "@" + n)), TicketNumber.Format(ticket.Number), rule.Name);
                 w.Db.Comments.Add(new TicketComment(ticket.Id, CommentKind.System, null, text, w.Now, isInternal: true));
-                w.Emit(ticket, TicketEventKind.NoteAdded, isInternal: true);
+                w.Emit(ticket, TicketEventKind.LeadAttention, isInternal: true);
             }
             return null;
         }, ct);

@@ -160,7 +160,7 @@ public sealed class EscalationRuleTests : RoutingTest
         var settings = new Dictionary<string, string?> { ["Escalation:PollSeconds"] = "1" };
         await using (var restarted = new RestartedDesk(connection, Clock, Online, settings))
         {
-            using var noted = EventProbe.For(restarted.Get<IEventStream>(), e => e.Kind == TicketEventKind.NoteAdded && e.Row.Number == ticket.Number);
+            using var noted = EventProbe.For(restarted.Get<IEventStream>(), e => e.Kind == TicketEventKind.LeadAttention && e.Row.Number == ticket.Number);
             var service = restarted.Services.GetServices<IHostedService>().OfType<EscalationService>().SingleOrDefault()
                           ?? ActivatorUtilities.CreateInstance<EscalationService>(restarted.Services);
             await service.StartAsync(default);

@@ -1,0 +1,46 @@
+namespace Helpdesk.Core.Notifications;
+
+/// <summary>
+/// Tells a person's open screens that their notifications changed (new ones, or read in another
+/// tab). In-process and user-scoped: a screen watches its own user id, the lock is held only to
+/// copy the watcher list, and a failing watcher never stops the others.
+/// </summary>
+public sealed class NotificationFeed
+{
+    private readonly Lock _gate = new();
+    private Watcher[] _watchers = [];
+
+    /// <summary>Calls <paramref name="changed"/> (on a pool thread) whenever <paramref name="userId"/>'s notifications change. Dispose to stop.</summary>
+    public IDisposable Watch(int userId, Func<Task> changed)
+    {
+        var watcher = new Watcher(this, userId, changed);
+        lock (_gate) _watchers = [.. _watchers, watcher];
+        return watcher;
+    }
+
+    public void Changed(IEnumerable<int> userIds)
+    {
+        var ids = userIds.ToHashSet();
+        if (ids.Count == 0) return;
+        Watcher[] targets;
+        lock (_gate) targets = _watchers;
+        foreach (var w in targets.Where(w => ids.Contains(w.UserId)))
+            _ = Task.Run(async () =>
+            {
+                try { await w.Changed(); }
+                catch (Exception) { /* the watcher's screen reports its own failures; others still hear */ }
+            });
+    }
+
+    private void Remove(Watcher w)
+    {
+        lock (_gate) _watchers = [.. _watchers.Where(x => x != w)];
+    }
+
+    private sealed class Watcher(NotificationFeed owner, int userId, Func<Task> changed) : IDisposable
+    {
+        public int UserId { get; } = userId;
+        public Func<Task> Changed { get; } = changed;
+        public void Dispose() => owner.Remove(this);
+    }
+}

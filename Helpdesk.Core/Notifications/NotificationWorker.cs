@@ -1,0 +1,52 @@
+using Helpdesk.Core.Events;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Core.Notifications;
+
+/// <summary>
+/// The background loop: plan notifications for new events (<see cref="NotificationOutbox"/>) as
+/// soon as one is published, or every poll interval for events committed by another process.
+/// </summary>
+public sealed class NotificationWorker(
+    NotificationOutbox outbox,
+    NotificationInbox inbox,
+    IEventStream stream,
+    IOptionsMonitor<NotificationOptions> options,
+    ILogger<NotificationWorker> log) : BackgroundService
+{
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(6);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var events = stream.Subscribe(nameof(NotificationWorker), (_, _) =>
+        {
+            try { _wake.Release(); }
+            catch (SemaphoreFullException) { /* already due to wake */ }
+            return ValueTask.CompletedTask;
+        });
+        var lastPrune = DateTime.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = options.CurrentValue.Poll;
+            try
+            {
+                await outbox.QueueAsync(stoppingToken);
+                if (DateTime.UtcNow - lastPrune >= PruneEvery)
+                {
+                    lastPrune = DateTime.UtcNow;
+                    await inbox.PruneAsync(options.CurrentValue.KeepDays, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception ex)
+            {
+                log.LogError(ex, "Notification worker failed; trying again in {Seconds} s", wait.TotalSeconds);
+            }
+            try { await _wake.WaitAsync(wait, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+}
