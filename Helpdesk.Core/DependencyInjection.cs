@@ -59,6 +59,7 @@ public static class DependencyInjection
         Sla.SlaSetup.AddHelpdeskSla(services, configuration);
         services.AddHelpdeskIntegrations(configuration);
         services.AddHelpdeskKnowledge();
+        Mailboxes.MailboxesSetup.AddHelpdeskMailboxes(services, configuration);
         services.AddHelpdeskMail(configuration);
         services.AddHelpdeskNotifications(configuration);
         Admin.AdminSetup.AddHelpdeskAdmin(services);

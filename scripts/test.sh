@@ -2,7 +2,7 @@
 # The one test command:  bash scripts/test.sh  [extra `dotnet test` arguments, e.g. --filter Browser]
 #
 # On a fresh Debian 12 with only the .NET SDK it first installs what the tests need (Debian's
-# chromium, for the browser tests; python3-aiosmtpd, the SMTP server of the mail tests), then runs the whole test project in Release, writes
+# chromium, for the browser tests; python3-aiosmtpd and dovecot-imapd, the SMTP and IMAP servers of the mail tests), then runs the whole test project in Release, writes
 # .test-results/results.trx (and screenshots under .test-results/screenshots/), and ends with one
 # line of its own, alone on the last line, which CI reads:
 #     tests: N passed, N failed, N skipped
@@ -55,6 +55,18 @@ if ! ensure_chromium; then
     # Carry on: the browser tests then fail with a message naming the missing browser.
     say "WARNING: could not install chromium; browser tests will fail"
 fi
+# The mail intake tests start a real IMAP server on loopback: Debian's Dovecot (the package does
+# not start the system service here; the tests run their own instance).
+ensure_dovecot() {
+    [ -x /usr/sbin/dovecot ] && return 0
+    say "dovecot-imapd is missing: installing it (the mail intake tests run a real IMAP server)"
+    apt_install dovecot-imapd && [ -x /usr/sbin/dovecot ]
+}
+
+if ! ensure_dovecot; then
+    say "WARNING: could not install dovecot-imapd; the mail intake tests will fail"
+fi
+
 if ! ensure_aiosmtpd; then
     say "WARNING: could not install python3-aiosmtpd; the mail delivery tests will fail"
 fi

@@ -34,6 +34,8 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Knowledge.ArticleTicket> ArticleTickets => Set<Knowledge.ArticleTicket>();
     public DbSet<Knowledge.Deflection> Deflections => Set<Knowledge.Deflection>();
     public DbSet<Knowledge.CannedReply> CannedReplies => Set<Knowledge.CannedReply>();
+    public DbSet<TicketAttachment> Attachments => Set<TicketAttachment>();
+    public DbSet<Mailboxes.InboundMail> InboundMails => Set<Mailboxes.InboundMail>();
     public DbSet<Sla.SlaCalendar> SlaCalendars => Set<Sla.SlaCalendar>();
     public DbSet<Sla.SlaPolicy> SlaPolicies => Set<Sla.SlaPolicy>();
     public DbSet<Sla.TicketSla> TicketSla => Set<Sla.TicketSla>();

@@ -711,6 +711,66 @@ namespace Helpdesk.Core.Data.Migrations
                     b.ToTable("OutgoingMail", (string)null);
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Mailboxes.InboundMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Raw")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafeHtml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("Outcome", "ReceivedAt");
+
+                    b.ToTable("InboundMails", (string)null);
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Notifications.EmailOptOut", b =>
                 {
                     b.Property<int>("UserId")
@@ -1554,6 +1614,45 @@ namespace Helpdesk.Core.Data.Migrations
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Tickets.TicketAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("Attachments");
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Tickets.TicketCollaborator", b =>
                 {
                     b.Property<int>("TicketId")
@@ -1973,6 +2072,14 @@ namespace Helpdesk.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Helpdesk.Core.Mailboxes.InboundMail", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Helpdesk.Core.Notifications.EmailOptOut", b =>
                 {
                     b.HasOne("Helpdesk.Core.People.User", null)
@@ -2239,6 +2346,15 @@ namespace Helpdesk.Core.Data.Migrations
                         });
 
                     b.Navigation("System")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Helpdesk.Core.Tickets.TicketAttachment", b =>
+                {
+                    b.HasOne("Helpdesk.Core.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -2,7 +2,6 @@ using System.Net.Mail;
 using Helpdesk.Core.Application;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.Resources;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
@@ -35,8 +34,7 @@ public sealed class CreateRequesterHandler(
         var email = command.Email?.Trim() ?? "";
         var department = Blank(command.Department);
         var location = Blank(command.Location);
-        // The same rule as Identity's default normalizer, so sign-in and registration find this person.
-        var normalized = email.ToUpperInvariant();
+        var normalized = Requesters.Normalize(email);
 
         var errors = new FieldErrors();
         errors.Required(nameof(command.DisplayName), name, localizer["Enter the person's name."]);
@@ -55,20 +53,7 @@ public sealed class CreateRequesterHandler(
             errors.Add(nameof(command.Email), localizer["Someone with this e-mail already exists: search for them instead."]);
         if (errors.Any) return CommandError.Invalid(localizer["Please correct the highlighted fields."], errors.ToDictionary());
 
-        var user = new User
-        {
-            UserName = email, NormalizedUserName = normalized, Email = email, NormalizedEmail = normalized,
-            DisplayName = name, Department = department, Location = location,
-            SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString("N"),
-            LockoutEnabled = true, CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Users.Add(user);
-        // A database started without demo data has no role rows yet.
-        var role = await db.Roles.SingleOrDefaultAsync(r => r.NormalizedName == Roles.Requester.ToUpperInvariant(), ct);
-        if (role is null) db.Roles.Add(role = new Role(Roles.Requester) { NormalizedName = Roles.Requester.ToUpperInvariant() });
-        await db.SaveChangesAsync(ct);
-        db.UserRoles.Add(new IdentityUserRole<int> { UserId = user.Id, RoleId = role.Id });
-        await db.SaveChangesAsync(ct);
+        var user = await Requesters.AddAsync(db, name, email, department, location, clock.GetUtcNow().UtcDateTime, ct);
         await tx.CommitAsync(ct);
 
         log.LogInformation("{Command} {User} by {Actor}", nameof(CreateRequester), user.Id, caller.UserId);
