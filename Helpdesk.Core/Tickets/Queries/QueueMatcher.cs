@@ -60,6 +60,7 @@ public static class QueueMatcher
         QueueSort.CreatedAsc => rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
         QueueSort.PriorityAsc => rows.OrderBy(r => r.Priority).ThenByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
         QueueSort.NumberDesc => rows.OrderByDescending(r => r.Number),
+        QueueSort.SlaDueAsc => rows.OrderBy(r => r.SlaDueAt is null).ThenBy(r => r.SlaDueAt).ThenBy(r => r.Id),
         _ => rows.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Id),
     };
 }

@@ -17,7 +17,8 @@ public enum QueueView
     All,
 }
 
-public enum QueueSort { UpdatedDesc, UpdatedAsc, CreatedDesc, CreatedAsc, PriorityAsc, NumberDesc }
+/// <remarks><see cref="SlaDueAsc"/>: the SLA target counting now, soonest (or most overdue) first; tickets without one last.</remarks>
+public enum QueueSort { UpdatedDesc, UpdatedAsc, CreatedDesc, CreatedAsc, PriorityAsc, NumberDesc, SlaDueAsc }
 
 public sealed record QueueQuery
 {

@@ -20,6 +20,7 @@ public sealed record TicketCursor(QueueSort Sort, long Ticks, int Id, int Value)
         QueueSort.UpdatedDesc or QueueSort.UpdatedAsc => new(sort, last.UpdatedAt.Ticks, last.Id, 0),
         QueueSort.CreatedDesc or QueueSort.CreatedAsc => new(sort, last.CreatedAt.Ticks, last.Id, 0),
         QueueSort.PriorityAsc => new(sort, last.UpdatedAt.Ticks, last.Id, (int)last.Priority),
+        QueueSort.SlaDueAsc => new(sort, last.SlaDueAt?.Ticks ?? 0, last.Id, last.SlaDueAt is null ? 1 : 0),
         _ => new(sort, 0, last.Id, last.Number),
     };
 
@@ -92,6 +93,10 @@ public sealed class TicketFeed(IDbContextFactory<HelpdeskDbContext> dbs)
             QueueSort.PriorityAsc => t.Where(x => (int)x.Priority >= value
                 && ((int)x.Priority > value || x.UpdatedAt < at || (x.UpdatedAt == at && x.Id < id))),
             QueueSort.NumberDesc => t.Where(x => x.Number < value),
+            // Tickets with a due time come first (value 0), then those without (value 1), each by id.
+            QueueSort.SlaDueAsc => value == 1
+                ? t.Where(x => x.SlaDueAt == null && x.Id > id)
+                : t.Where(x => x.SlaDueAt == null || x.SlaDueAt > at || (x.SlaDueAt == at && x.Id > id)),
             _ => t.Where(x => x.UpdatedAt <= at && (x.UpdatedAt < at || x.Id < id)),
         };
     }
