@@ -12,6 +12,7 @@ public static class AdminSetup
         services.AddSingleton<AdminWriter>();
         services.AddSingleton<FieldCatalog>();
         services.AddSingleton<FieldAdmin>();
+        services.AddSingleton<FieldForms>();
         return services;
     }
 }

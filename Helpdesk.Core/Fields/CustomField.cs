@@ -16,7 +16,7 @@ public sealed class CustomField
     public string Key { get; set; } = "";
     public string Label { get; set; } = "";
     public string? HelpText { get; set; }
-    public FieldType Type { get; set; }
+    public CustomFieldType Type { get; set; }
     public bool IsRequired { get; set; }
     public int SortOrder { get; set; }
     /// <summary>No longer asked; values already given stay readable on their tickets.</summary>

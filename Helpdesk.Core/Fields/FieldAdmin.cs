@@ -14,7 +14,7 @@ public sealed record ChoiceInput(string? Key, string Label, bool IsRetired = fal
 /// <param name="Choices">For choice fields, in the order forms show them. An existing option left out is retired, never deleted.</param>
 /// <param name="CategoryIds">Empty: every category (a category includes its sub-categories).</param>
 /// <param name="Departments">Empty: every department.</param>
-public sealed record FieldInput(int? Id, string Label, string? HelpText, FieldType Type, bool IsRequired,
+public sealed record FieldInput(int? Id, string Label, string? HelpText, CustomFieldType Type, bool IsRequired,
     IReadOnlyList<ChoiceInput> Choices, IReadOnlyList<int> CategoryIds, IReadOnlyList<string> Departments);
 
 /// <summary>A field in the admin list, with how many tickets have a value for it.</summary>

@@ -6,7 +6,7 @@ public sealed record ChoiceDefinition(string Key, string Label, bool IsRetired);
 
 /// <summary>A custom field as forms, validation and displays read it (immutable; cached by <see cref="FieldCatalog"/>).</summary>
 public sealed record FieldDefinition(
-    int Id, string Key, string Label, string? HelpText, FieldType Type, bool IsRequired, int SortOrder, bool IsRetired,
+    int Id, string Key, string Label, string? HelpText, CustomFieldType Type, bool IsRequired, int SortOrder, bool IsRetired,
     IReadOnlyList<ChoiceDefinition> Choices, IReadOnlyList<int> CategoryIds, IReadOnlyList<string> Departments)
 {
     /// <summary>The options a form offers, in the admin's order (retired ones left out).</summary>
@@ -17,10 +17,10 @@ public sealed record FieldDefinition(
     /// <summary>"Windows 11, macOS" for stored choice keys, "12.5" for a number...; unknown keys read as themselves.</summary>
     public string Display(IEnumerable<string> stored) => Type switch
     {
-        FieldType.SingleChoice or FieldType.MultiChoice =>
+        CustomFieldType.SingleChoice or CustomFieldType.MultiChoice =>
             string.Join(", ", stored.OrderBy(Order).Select(v => Choice(v)?.Label ?? v)),
-        FieldType.Checkbox => stored.Any(v => v == FieldValues.True) ? "✓" : "✗",
-        FieldType.Date => string.Join(", ", stored.Select(v => DateOnly.TryParseExact(v, FieldValues.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        CustomFieldType.Checkbox => stored.Any(v => v == FieldValues.True) ? "✓" : "✗",
+        CustomFieldType.Date => string.Join(", ", stored.Select(v => DateOnly.TryParseExact(v, FieldValues.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d.ToString("d MMM yyyy", CultureInfo.CurrentCulture) : v)),
         _ => string.Join(", ", stored),
     };

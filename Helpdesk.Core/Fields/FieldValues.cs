@@ -51,9 +51,9 @@ public static partial class FieldValues
             var had = existing?.GetValueOrDefault(field.Key) ?? [];
             var values = ReadOne(field, input.GetValueOrDefault(field.Key), had, errors, T);
             if (values is null) continue;
-            if (field.IsRequired && (values.Count == 0 || (field.Type == FieldType.Checkbox && values[0] != True)))
+            if (field.IsRequired && (values.Count == 0 || (field.Type == CustomFieldType.Checkbox && values[0] != True)))
             {
-                errors.Add(ErrorKey(field.Key), field.Type == FieldType.Checkbox
+                errors.Add(ErrorKey(field.Key), field.Type == CustomFieldType.Checkbox
                     ? T("Tick \"{0}\" to go on.", [field.Label])
                     : T("{0} is required.", [field.Label]));
                 continue;
@@ -71,34 +71,34 @@ public static partial class FieldValues
         List<string>? Fail(string message) { errors.Add(ErrorKey(f.Key), message); return null; }
         switch (f.Type)
         {
-            case FieldType.Text:
+            case CustomFieldType.Text:
                 return s.Length > TextMax ? Fail(T("Keep {0} under {1} characters.", [f.Label, TextMax])) : [s];
-            case FieldType.LongText:
+            case CustomFieldType.LongText:
                 return s.Length > LongTextMax ? Fail(T("Keep {0} under {1} characters.", [f.Label, LongTextMax])) : [s];
-            case FieldType.AssetReference:
+            case CustomFieldType.AssetReference:
                 if (s.Length > AssetMax || !AssetPattern().IsMatch(s))
                     return Fail(T("{0}: enter an asset tag or system name (letters, digits, - . _ /).", [f.Label]));
                 return [s];
-            case FieldType.Number:
+            case CustomFieldType.Number:
                 if (!decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
                     && !decimal.TryParse(s, NumberStyles.Number, CultureInfo.CurrentCulture, out n))
                     return Fail(T("{0} must be a number.", [f.Label]));
                 return [n.ToString(CultureInfo.InvariantCulture)];
-            case FieldType.Date:
+            case CustomFieldType.Date:
                 if (!DateOnly.TryParseExact(s, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                     && !(DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dt) && (d = DateOnly.FromDateTime(dt)) != default))
                     return Fail(T("{0} must be a date (YYYY-MM-DD).", [f.Label]));
                 return [d.ToString(DateFormat, CultureInfo.InvariantCulture)];
-            case FieldType.Checkbox:
+            case CustomFieldType.Checkbox:
                 return s.ToLowerInvariant() switch
                 {
                     "true" or "yes" or "on" or "1" => [True],
                     "false" or "no" or "off" or "0" => [False],
                     _ => Fail(T("{0} is a yes/no field: send true or false.", [f.Label])),
                 };
-            case FieldType.SingleChoice:
-            case FieldType.MultiChoice:
-                var parts = f.Type == FieldType.MultiChoice ? s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [s];
+            case CustomFieldType.SingleChoice:
+            case CustomFieldType.MultiChoice:
+                var parts = f.Type == CustomFieldType.MultiChoice ? s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [s];
                 var keys = new List<string>();
                 foreach (var part in parts)
                 {

@@ -29,7 +29,7 @@ public static class FieldsApi
 
     /// <param name="CategoryIds">Empty: every category (a category includes its sub-categories).</param>
     /// <param name="Departments">Empty: every requester's department.</param>
-    public sealed record FieldResource(string Key, string Label, string? Help, FieldType Type, bool Required, bool Retired,
+    public sealed record FieldResource(string Key, string Label, string? Help, CustomFieldType Type, bool Required, bool Retired,
         IReadOnlyList<ChoiceResource> Choices, IReadOnlyList<int> CategoryIds, IReadOnlyList<string> Departments);
 
     internal static async Task<Ok<IReadOnlyList<FieldResource>>> ListAsync(FieldCatalog catalog, CancellationToken ct)

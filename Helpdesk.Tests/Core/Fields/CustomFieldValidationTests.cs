@@ -20,10 +20,10 @@ public sealed class CustomFieldValidationTests(DeskFixture fixture) : DeskTest(f
     public async Task EveryWrongOrMissingFieldIsReportedAtOnceAndNothingIsWritten()
     {
         var category = await Desk.AFreshCategoryAsync();
-        var cost = await Desk.AFieldAsync("Repair cost " + category, FieldType.Number, required: true, categories: [category]);
-        var since = await Desk.AFieldAsync("Broken since " + category, FieldType.Date, categories: [category]);
-        var os = await Desk.AFieldAsync("OS " + category, FieldType.SingleChoice, required: true, categories: [category], choices: ["Windows 11", "macOS"]);
-        var consent = await Desk.AFieldAsync("May wipe the disk " + category, FieldType.Checkbox, required: true, categories: [category]);
+        var cost = await Desk.AFieldAsync("Repair cost " + category, CustomFieldType.Number, required: true, categories: [category]);
+        var since = await Desk.AFieldAsync("Broken since " + category, CustomFieldType.Date, categories: [category]);
+        var os = await Desk.AFieldAsync("OS " + category, CustomFieldType.SingleChoice, required: true, categories: [category], choices: ["Windows 11", "macOS"]);
+        var consent = await Desk.AFieldAsync("May wipe the disk " + category, CustomFieldType.Checkbox, required: true, categories: [category]);
         var before = await FootprintAsync();
 
         var result = await CreateAsync(Desk.Alice, category, new() { [since.Key] = "last tuesday", [os.Key] = "Linux", [consent.Key] = "false", ["nope"] = "x" });
@@ -42,10 +42,10 @@ public sealed class CustomFieldValidationTests(DeskFixture fixture) : DeskTest(f
     public async Task ValidValuesAreStoredInOneFormAndReadBackByLabel()
     {
         var category = await Desk.AFreshCategoryAsync();
-        var cost = await Desk.AFieldAsync("Cost " + category, FieldType.Number, categories: [category]);
-        var when = await Desk.AFieldAsync("When " + category, FieldType.Date, categories: [category]);
-        var apps = await Desk.AFieldAsync("Apps " + category, FieldType.MultiChoice, categories: [category], choices: ["Outlook", "Teams", "Excel"]);
-        var asset = await Desk.AFieldAsync("Asset " + category, FieldType.AssetReference, categories: [category]);
+        var cost = await Desk.AFieldAsync("Cost " + category, CustomFieldType.Number, categories: [category]);
+        var when = await Desk.AFieldAsync("When " + category, CustomFieldType.Date, categories: [category]);
+        var apps = await Desk.AFieldAsync("Apps " + category, CustomFieldType.MultiChoice, categories: [category], choices: ["Outlook", "Teams", "Excel"]);
+        var asset = await Desk.AFieldAsync("Asset " + category, CustomFieldType.AssetReference, categories: [category]);
 
         var row = (await CreateAsync(Desk.Alice, category, new()
         {
@@ -66,7 +66,7 @@ public sealed class CustomFieldValidationTests(DeskFixture fixture) : DeskTest(f
         var hardware = await Desk.AFreshCategoryAsync();
         var laptop = await Desk.AFreshCategoryAsync(parentId: hardware);
         var other = await Desk.AFreshCategoryAsync();
-        var serial = await Desk.AFieldAsync("Serial " + hardware, FieldType.Text, required: true, categories: [hardware]);
+        var serial = await Desk.AFieldAsync("Serial " + hardware, CustomFieldType.Text, required: true, categories: [hardware]);
 
         var set = await Db.Get<FieldCatalog>().GetAsync();
         Assert.Contains(set.ApplicableTo(laptop, "Finance"), f => f.Key == serial.Key);
@@ -81,7 +81,7 @@ public sealed class CustomFieldValidationTests(DeskFixture fixture) : DeskTest(f
     public async Task ADepartmentFieldIsAskedOnlyOfThatDepartmentsRequesters()
     {
         var category = await Desk.AFreshCategoryAsync();
-        var costCentre = await Desk.AFieldAsync("Cost centre " + category, FieldType.Text, required: true, categories: [category], departments: ["finance"]);
+        var costCentre = await Desk.AFieldAsync("Cost centre " + category, CustomFieldType.Text, required: true, categories: [category], departments: ["finance"]);
         var set = await Db.Get<FieldCatalog>().GetAsync();
 
         Assert.Contains(set.ApplicableTo(category, "Finance"), f => f.Key == costCentre.Key);

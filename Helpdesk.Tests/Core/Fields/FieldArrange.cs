@@ -8,7 +8,7 @@ namespace Helpdesk.Tests.Core.Fields;
 /// <summary>Defines fields through the admin command, as an admin would, and insists it worked.</summary>
 internal static class FieldArrange
 {
-    public static async Task<FieldDefinition> AFieldAsync(this Desk desk, string label, FieldType type, bool required = false,
+    public static async Task<FieldDefinition> AFieldAsync(this Desk desk, string label, CustomFieldType type, bool required = false,
         int[]? categories = null, string[]? departments = null, string[]? choices = null, string? help = null)
     {
         var admin = desk.Db.Get<FieldAdmin>();

@@ -14,8 +14,8 @@ public sealed class TicketFieldEditTests(DeskFixture fixture) : DeskTest(fixture
     private async Task<(int Category, FieldDefinition Os, FieldDefinition Notes, TicketRow Row)> ATicketWithFieldsAsync()
     {
         var category = await Desk.AFreshCategoryAsync();
-        var os = await Desk.AFieldAsync("OS " + category, FieldType.SingleChoice, categories: [category], choices: ["Windows 10", "Windows 11"]);
-        var notes = await Desk.AFieldAsync("Notes " + category, FieldType.LongText, categories: [category]);
+        var os = await Desk.AFieldAsync("OS " + category, CustomFieldType.SingleChoice, categories: [category], choices: ["Windows 10", "Windows 11"]);
+        var notes = await Desk.AFieldAsync("Notes " + category, CustomFieldType.LongText, categories: [category]);
         var row = (await HandleAsync(Desk.Alice, new CreateTicket(new NewTicketData
         {
             RequesterId = Desk.Alice.UserId, CategoryId = category, Subject = "Slow laptop", Description = "Very slow.",
@@ -85,7 +85,7 @@ public sealed class TicketFieldEditTests(DeskFixture fixture) : DeskTest(fixture
         var admin = Db.Get<FieldAdmin>();
         foreach (var caller in new[] { Desk.Dana, Desk.Alice })
         {
-            var result = await admin.SaveAsync(caller, new FieldInput(null, "Sneaky", null, FieldType.Text, false, [], [], []));
+            var result = await admin.SaveAsync(caller, new FieldInput(null, "Sneaky", null, CustomFieldType.Text, false, [], [], []));
             Assert.Equal(ErrorKind.Forbidden, result.Error!.Kind);
             Assert.Null(await admin.ListAsync(caller));
         }

@@ -40,6 +40,7 @@ public sealed class DashboardPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_db.Get<CallerDirectory>());
         Services.AddSingleton(_db.Get<TicketQueries>());
         Services.AddSingleton(_db.Get<CategoryQueries>());
+        Services.AddSingleton(_db.Get<Helpdesk.Core.Fields.FieldCatalog>());
         Services.AddScoped<CurrentCaller>();
         Services.AddHelpdeskStore(typeof(QueueState).Assembly);
         AddAuthorization().SetAuthorized("Dana Agent").SetClaims(new Claim(ClaimTypes.NameIdentifier, _desk.Dana.UserId.ToString()));

@@ -17,6 +17,12 @@ public sealed class QueueEffects(TicketQueries queries, IState<QueueState> queue
     [EffectMethod]
     public async Task HandleTicketChanged(TicketChanged action, IDispatcher dispatcher)
     {
+        // A row carries no custom values: with a field condition the view asks the database again (rows already shown stay meanwhile).
+        if (queue.Value.Query.Fields is { Count: > 0 } && !queue.Value.Loading)
+        {
+            dispatcher.Dispatch(new ChangeQuery(queue.Value.Query));
+            return;
+        }
         if (!queue.Value.Flashing.Contains(action.Event.Row.Id)) return;
         await Task.Delay(FlashFor);
         dispatcher.Dispatch(new FlashEnded(action.Event.Row.Id));

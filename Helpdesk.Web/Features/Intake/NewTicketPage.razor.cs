@@ -1,5 +1,7 @@
 using Helpdesk.Web.Components.Shared;
+using Helpdesk.Core.Admin;
 using Helpdesk.Core.Application;
+using Helpdesk.Core.Fields;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets;
 using Helpdesk.Core.Tickets.Commands;
@@ -33,6 +35,9 @@ public sealed partial class NewTicketPage
     private IReadOnlyDictionary<string, string[]> _fieldErrors = new Dictionary<string, string[]>();
     private string? _error;
     private bool _busy;
+    private IReadOnlyList<FieldDefinition> _fields = [];
+    private readonly Dictionary<string, string> _values = [];
+    private IDisposable? _adminChanges;
 
     private ElementReference _root;
     private MudAutocomplete<PersonOption>? _requesterBox;
@@ -53,6 +58,27 @@ public sealed partial class NewTicketPage
     {
         _caller = await CurrentCaller.GetAsync();
         _categories = await Categories.ActiveAsync();
+        // A field an admin adds meanwhile shows at once; what was typed stays.
+        _adminChanges = AdminSignal.Subscribe(area =>
+        {
+            if (area is not (AdminArea.Field or AdminArea.Category)) return;
+            _ = InvokeAsync(async () =>
+            {
+                _categories = await Categories.ActiveAsync();
+                await RefreshFieldsAsync();
+                StateHasChanged();
+            });
+        });
+    }
+
+    /// <summary>The category's fields, and those of the requester's department (chosen before or after).</summary>
+    private async Task RefreshFieldsAsync() =>
+        _fields = _categoryId is null ? [] : (await FieldCatalog.GetAsync()).ApplicableTo(_categoryId, _requester?.Department);
+
+    private async Task CategoryChosenAsync()
+    {
+        ClearError("CategoryId");
+        await RefreshFieldsAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -75,10 +101,11 @@ public sealed partial class NewTicketPage
     private async Task<IEnumerable<PersonOption>> FindPeopleAsync(string? text, CancellationToken ct) =>
         _caller is null ? [] : await People.FindPeopleAsync(_caller, text, 20, ct);
 
-    private void RequesterChosen(PersonOption? person)
+    private async Task RequesterChosen(PersonOption? person)
     {
         _requester = person;
         if (person is not null) ClearError("RequesterId");
+        await RefreshFieldsAsync();
     }
 
     // Leaving the box empties it when nobody was picked; keep the search so "New person" can start from it.
@@ -96,10 +123,10 @@ public sealed partial class NewTicketPage
         _afterRender = async () => { if (_requesterBox is not null) await _requesterBox.FocusAsync(); };
     }
 
-    private void PersonAdded(PersonOption person)
+    private async Task PersonAdded(PersonOption person)
     {
         _addingPerson = false;
-        RequesterChosen(person);
+        await RequesterChosen(person);
         _afterRender = async () => { if (_categoryBox is not null) await _categoryBox.FocusAsync(); };
     }
 
@@ -116,6 +143,7 @@ public sealed partial class NewTicketPage
                 RequesterId = _requester?.Id ?? 0, CategoryId = _categoryId ?? 0, Subject = _subject, Description = _description,
                 Impact = _impact, Urgency = _urgency, Channel = _channel,
                 System = NeedsSystem ? _system.ToDetails() : null,
+                CustomFields = _values.Where(v => _fields.Any(f => f.Key == v.Key)).ToDictionary(),
             }, AssignToSelf: _assignToMe));
             if (result.Succeeded)
             {
@@ -145,6 +173,7 @@ public sealed partial class NewTicketPage
 
     public async ValueTask DisposeAsync()
     {
+        _adminChanges?.Dispose();
         if (_shortcuts is null) return;
         try
         {

@@ -1,7 +1,7 @@
 namespace Helpdesk.Core.Fields;
 
 /// <summary>What a custom field holds. Fixed once the field exists: stored values are read by it.</summary>
-public enum FieldType
+public enum CustomFieldType
 {
     Text,
     LongText,
@@ -14,7 +14,7 @@ public enum FieldType
     AssetReference,
 }
 
-public static class FieldTypes
+public static class CustomFieldTypes
 {
-    public static bool HasChoices(this FieldType type) => type is FieldType.SingleChoice or FieldType.MultiChoice;
+    public static bool HasChoices(this CustomFieldType type) => type is CustomFieldType.SingleChoice or CustomFieldType.MultiChoice;
 }
