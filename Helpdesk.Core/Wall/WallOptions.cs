@@ -6,6 +6,9 @@ public sealed class WallOptions
     public const string Section = "Wall";
 
     public List<ConfiguredDisplay> Displays { get; set; } = [];
+
+    /// <summary>Where "today" starts for created/resolved today and the trend; the server's zone when empty.</summary>
+    public string? TimeZone { get; set; }
 }
 
 /// <summary>One "Wall:Displays" entry. <see cref="Teams"/> are team names; none means every team.</summary>

@@ -40,6 +40,9 @@ public class AppHost : IAsyncLifetime, IAsyncDisposable
             ["Database:ConnectionString"] = ConnectionString,
             ["DemoData:Enabled"] = "true",
             ["DemoData:Tickets"] = demoTickets.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Mail goes to this instance's folder, never to the repository's data/mail.
+            ["Mail:Delivery"] = "Pickup",
+            ["Mail:PickupDirectory"] = Path.Combine(_directory, "mail"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
@@ -76,6 +79,41 @@ public class AppHost : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         if (_factory is not null) return;
+        try
+        {
+            await StartFactoryAsync(port: 0);
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops the app as a server shutdown would (circuits and connections end), keeping its port and
+    /// database for <see cref="StartAgainAsync"/>. Open browser pages see the server go away.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        var old = Started;
+        _factory = null;
+        await old.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts a stopped app again on the same port with the same database, as an operator restarting the service.</summary>
+    public Task StartAgainAsync() => StartFactoryAsync(BaseUrl.Port);
+
+    /// <summary><see cref="StopAsync"/> then <see cref="StartAgainAsync"/>.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAgainAsync();
+    }
+
+    private async Task StartFactoryAsync(int port)
+    {
         var factory = new Factory(builder =>
         {
             // "Development", deliberately:
@@ -96,21 +134,13 @@ public class AppHost : IAsyncLifetime, IAsyncDisposable
                 logging.AddProvider(Log);
             });
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel(port);
         _factory = factory;
-        try
-        {
-            // StartServer blocks while the app migrates and seeds; keep it off xunit's synchronisation context.
-            await Task.Run(factory.StartServer);
-            var address = factory.ClientOptions.BaseAddress;
-            BaseUrl = address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
-            await EnsureServingAsync();
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
+        // StartServer blocks while the app migrates and seeds; keep it off xunit's synchronisation context.
+        await Task.Run(factory.StartServer);
+        var address = factory.ClientOptions.BaseAddress;
+        BaseUrl = address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+        await EnsureServingAsync();
     }
 
     /// <summary>
