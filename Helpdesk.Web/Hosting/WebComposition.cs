@@ -3,6 +3,7 @@ using Helpdesk.Web.Api;
 using Helpdesk.Web.Components;
 using Helpdesk.Web.Features.Account;
 using Helpdesk.Web.Features.Board;
+using Helpdesk.Web.Features.Notifications;
 using Helpdesk.Web.Features.Wall;
 using Helpdesk.Web.Realtime;
 using Helpdesk.Web.State;
@@ -25,6 +26,7 @@ public static class WebComposition
         builder.Services.AddHelpdeskRealtime();
         builder.Services.AddHelpdeskStore(typeof(WebComposition).Assembly);
         builder.Services.AddHelpdeskBoard();
+        builder.Services.AddHelpdeskNotificationsWeb();
         builder.Services.AddHelpdeskWallDisplays(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<ArchiveService>();
