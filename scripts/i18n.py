@@ -22,6 +22,10 @@ ENUMS = {
               "IsArchived": "Archived", "Subject": "Subject", "Description": "Description", "RequesterId": "Requester",
               "PublicReply": "Reply", "InternalNote": "Internal note", "System": "System note", "Link": "Link",
               "Collaborator": "Collaborator"},
+    "sla": {"None": "No SLA", "Met": "Met", "Paused": "Paused", "OnTrack": "On track", "AtRisk": "At risk", "Breached": "Breached"},
+    "sla.target": {"FirstResponse": "First response", "Resolution": "Resolution"},
+    "sla.reason": {"Counted": "counted", "OutsideHours": "outside business hours", "DayOff": "not a working day",
+                   "Holiday": "holiday", "PendingOnRequester": "pending on the requester", "Stopped": "resolved (clock stopped)"},
 }
 DYNAMIC_WEB = {f"Set {k}": f"Set {v.lower() if k != 'InProgress' else 'in progress'}" for k, v in ENUMS["status"].items()}
 DYNAMIC_WEB.update({"Set Open": "Open it", "Set InProgress": "Start work", "Set Pending": "Wait for requester",

@@ -17,6 +17,7 @@ public static class MailboxesSetup
         services.AddSingleton<MailboxPoller>();
         services.AddSingleton<MailboxStatusBoard>();
         services.AddSingleton<Quarantine>();
+        services.AddSingleton<Tickets.Queries.TicketFiles>();
         services.AddHostedService<MailboxService>();
         return services;
     }

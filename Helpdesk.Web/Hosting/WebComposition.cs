@@ -2,6 +2,7 @@ using System.Globalization;
 using Helpdesk.Web.Api;
 using Helpdesk.Web.Components;
 using Helpdesk.Web.Features.Account;
+using Helpdesk.Web.Features.Tickets;
 using Helpdesk.Web.Features.Board;
 using Helpdesk.Web.Features.Notifications;
 using Helpdesk.Web.Features.Wall;
@@ -53,6 +54,7 @@ public static class WebComposition
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapHelpdeskRealtime();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
