@@ -53,8 +53,9 @@ public static class IdentitySetup
         builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, config) =>
             o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Accounts:RevalidateSeconds", 60)));
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Agent, Roles.TeamLead, Roles.Admin))
-            .AddPolicy(LeadPolicy, p => p.RequireRole(Roles.TeamLead, Roles.Admin));
+            // The same role sets the roles table at /admin shows.
+            .AddPolicy(StaffPolicy, p => p.RequireRole(Helpdesk.Core.Admin.RoleTable.StaffRoles))
+            .AddPolicy(LeadPolicy, p => p.RequireRole(Helpdesk.Core.Admin.RoleTable.LeadRoles));
         builder.Services.AddScoped<CurrentCaller>();
     }
 }
