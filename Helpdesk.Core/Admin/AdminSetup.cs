@@ -1,4 +1,7 @@
 using Helpdesk.Core.Fields;
+using Helpdesk.Core.Mail;
+using Helpdesk.Core.Settings;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Core.Admin;
@@ -13,6 +16,10 @@ public static class AdminSetup
         services.AddSingleton<FieldCatalog>();
         services.AddSingleton<FieldAdmin>();
         services.AddSingleton<FieldForms>();
+        services.AddSingleton<DeskSettings>();
+        services.AddSingleton<AutoCloseResolvedTickets>();
+        services.AddSingleton<IPostConfigureOptions<MailOptions>, MailPasswordSetting>();
+        services.AddHostedService<SettingsService>();
         return services;
     }
 }
