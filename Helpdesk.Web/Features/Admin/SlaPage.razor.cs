@@ -112,6 +112,8 @@ public partial class SlaPage
 
     private static string DayName(int isoDay) => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName((DayOfWeek)(isoDay % 7));
 
+    private string Span(WorkingHoursView h) => h.StartMinute == 0 && h.EndMinute == 0 ? L["all day"] : $"{Clock(h.StartMinute)}–{Clock(h.EndMinute)}";
+
     private static string Clock(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
 
     private static int? Parse(string? text) =>
