@@ -12,7 +12,8 @@ internal sealed class NotificationMail(IStringLocalizer<Messages> localizer)
 {
     private string T(string key, params object[] args) => localizer[key, args];
 
-    public MailDraft Compose(Notification n, MailRecipient to, string ticketUrl)
+    /// <param name="body">The whole message the notification is about (a reply, a note), when longer than the in-app excerpt.</param>
+    public MailDraft Compose(Notification n, MailRecipient to, string ticketUrl, string? body = null)
     {
         var number = TicketNumber.Format(n.TicketNumber);
         var actor = n.ActorName ?? T("The service desk");
@@ -31,7 +32,7 @@ internal sealed class NotificationMail(IStringLocalizer<Messages> localizer)
             _ => (T("[{0}] {1}", number, n.TicketSubject), ""),
         };
         // Quoted text only for kinds whose detail is a message (a reply or a note), never a status or rule name.
-        var quote = n.Kind is NotificationKind.StaffReplied or NotificationKind.RequesterReplied or NotificationKind.Mentioned ? n.Detail : null;
+        var quote = n.Kind is NotificationKind.StaffReplied or NotificationKind.RequesterReplied or NotificationKind.Mentioned ? body ?? n.Detail : null;
         var open = T("Open {0}", number);
 
         var text = string.Join("\n\n", new[] { line, quote is null ? null : "> " + quote, $"{open}: {ticketUrl}" }.Where(s => !string.IsNullOrEmpty(s)));

@@ -49,7 +49,7 @@ public sealed class NotificationOutbox(
         long from;
         bool newCursor;
         List<TicketEventRecord> events;
-        var notifications = new List<(Notification Notification, bool InApp, bool Mail)>();
+        var notifications = new List<(Notification Notification, bool InApp, bool Mail, string? Body)>();
         var people = new Dictionary<int, Person>();
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
@@ -76,7 +76,9 @@ public sealed class NotificationOutbox(
                     var wantsMail = mail.Enabled && !string.IsNullOrEmpty(person.Email)
                         && !optOuts.Any(o => o.UserId == p.UserId && o.Kind == p.Kind);
                     if (!p.InApp && !wantsMail) continue;
-                    notifications.Add((new Notification(p.UserId, e.TicketId, facts.Row.Number, facts.Row.Subject, p.Kind, e.Id, actor, p.Detail, e.At), p.InApp, wantsMail));
+                    // The in-app line keeps a short excerpt; the mail carries the whole message (an agent's reply is answered by mail).
+                    notifications.Add((new Notification(p.UserId, e.TicketId, facts.Row.Number, facts.Row.Subject, p.Kind, e.Id, actor, p.Detail, e.At), p.InApp, wantsMail,
+                        p.Kind is NotificationKind.StaffReplied or NotificationKind.RequesterReplied or NotificationKind.Mentioned ? facts.Text : null));
                 }
             }
         }
@@ -92,13 +94,19 @@ public sealed class NotificationOutbox(
             if (cursor is null) write.EventCursors.Add(cursor = new EventCursor(CursorName, from, now));
             // Only this worker moves the cursor; if it moved anyway, another process did this batch.
             if (cursor.LastSequence != from) return (0, 0);
-            foreach (var (n, inApp, wantsMail) in notifications)
+            var threads = new Dictionary<(int Ticket, string Address), List<string>>();
+            foreach (var (n, inApp, wantsMail, body) in notifications)
             {
                 if (inApp) write.Notifications.Add(n);
                 if (wantsMail)
                 {
                     var person = people[n.UserId];
-                    mail.Add(write, composer.Compose(n, new MailRecipient(person.Email!, person.DisplayName), app.CurrentValue.TicketUrl(n.TicketNumber)), now);
+                    var draft = composer.Compose(n, new MailRecipient(person.Email!, person.DisplayName), app.CurrentValue.TicketUrl(n.TicketNumber), body);
+                    // The person's mail client threads it with the conversation so far, and their answer comes back to this ticket.
+                    var key = (n.TicketId, person.Email!);
+                    if (!threads.TryGetValue(key, out var thread)) threads[key] = thread = await Mailboxes.MailThread.IdsAsync(write, n.TicketId, person.Email!, ct);
+                    var queued = mail.Add(write, thread.Count == 0 ? draft : draft with { InReplyTo = thread[^1], References = [.. thread] }, now);
+                    if (queued is not null) thread.Add(queued.MessageId);
                 }
             }
             if (events.Count > 0) cursor.LastSequence = events[^1].Id;
