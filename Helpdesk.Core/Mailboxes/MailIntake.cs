@@ -26,6 +26,7 @@ public sealed class MailIntake(
     AddCommentHandler comment,
     CallerDirectory callers,
     IOptionsMonitor<MailChannelOptions> options,
+    IOptionsMonitor<Mail.MailOptions> outgoing,
     TimeProvider clock,
     ILogger<MailIntake> log)
 {
@@ -35,7 +36,7 @@ public sealed class MailIntake(
     public async Task<InboundOutcome> TakeInAsync(string mailbox, string? category, byte[] raw, CancellationToken ct = default, long? retryOf = null)
     {
         var settings = options.CurrentValue;
-        var mail = MailReader.Read(raw, settings, OwnAddresses(settings));
+        var mail = MailReader.Read(raw, settings, OwnAddresses(settings, outgoing.CurrentValue));
         if (await KnownAsync(mail.MessageId, retryOf, ct) is { } known) return known;
         if (mail.QuarantineReason is { } bad) return await RecordAsync(mailbox, mail, InboundOutcome.Quarantined, bad, raw, retryOf, ct);
         if (mail.IgnoreReason is { } ignore) return await RecordAsync(mailbox, mail, InboundOutcome.Ignored, ignore, null, retryOf, ct);
@@ -209,8 +210,9 @@ public sealed class MailIntake(
         return outcome;
     }
 
-    private static IReadOnlyCollection<string> OwnAddresses(MailChannelOptions settings) =>
-        [.. settings.Mailboxes.Select(m => m.Address).Where(a => !string.IsNullOrWhiteSpace(a))];
+    /// <summary>The mailboxes' addresses and the one our own mail is sent from: mail from them is a loop.</summary>
+    private static IReadOnlyCollection<string> OwnAddresses(MailChannelOptions settings, Mail.MailOptions outgoing) =>
+        [.. settings.Mailboxes.Select(m => m.Address).Append(outgoing.FromAddress).Where(a => !string.IsNullOrWhiteSpace(a))];
 
     private static string StripReplyPrefix(string subject) => SubjectTag.StripPrefixes(subject);
 

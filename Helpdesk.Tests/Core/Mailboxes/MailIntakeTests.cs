@@ -115,6 +115,18 @@ public class MailIntakeTests(MailboxFixture fixture) : IClassFixture<MailboxFixt
     }
 
     [Fact]
+    public async Task Mail_from_our_own_sending_address_is_a_loop_and_creates_nothing()
+    {
+        var subject = "[HD-1] We received your request " + Guid.NewGuid().ToString("N")[..6];
+        await fixture.Imap.DeliverAsync(Mail("Helpdesk <desk@helpdesk.test>", subject, "Thank you."));
+
+        await PollAsync();
+
+        Assert.Empty(await TicketsWithSubjectAsync(subject));
+        Assert.Empty(await TicketsWithSubjectAsync(SubjectTag.StripPrefixes(subject)));
+    }
+
+    [Fact]
     public async Task A_malformed_message_is_quarantined_and_the_next_good_one_still_arrives()
     {
         var bad = "Broken " + Guid.NewGuid().ToString("N")[..6];

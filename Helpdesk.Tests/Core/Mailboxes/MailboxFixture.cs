@@ -23,6 +23,7 @@ public sealed class MailboxFixture : IAsyncLifetime
         {
             ["MailChannel:Mailboxes:0:Address"] = "support@helpdesk.test",
             ["MailChannel:ClosedTicketReply"] = "FollowUp",
+            ["Mail:FromAddress"] = "desk@helpdesk.test",
         });
         Desk = await Desk.CreateAsync(Db);
         Box = new MailboxOptions
