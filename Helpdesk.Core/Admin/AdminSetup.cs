@@ -17,6 +17,7 @@ public static class AdminSetup
         services.AddSingleton<FieldAdmin>();
         services.AddSingleton<FieldForms>();
         services.AddSingleton<DeskSettings>();
+        services.AddSingleton<AuditQueries>();
         services.AddSingleton<AutoCloseResolvedTickets>();
         services.AddSingleton<IPostConfigureOptions<MailOptions>, MailPasswordSetting>();
         services.AddHostedService<SettingsService>();

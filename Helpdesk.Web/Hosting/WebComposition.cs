@@ -54,6 +54,7 @@ public static class WebComposition
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
+        Helpdesk.Web.Features.Admin.Audit.AuditEndpoints.MapAdminEndpoints(app);
         app.MapAttachmentEndpoints();
         app.MapHelpdeskRealtime();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
