@@ -18,6 +18,7 @@ public static class AdminSetup
         services.AddSingleton<FieldForms>();
         services.AddSingleton<DeskSettings>();
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<CategoryAdmin>();
         services.AddSingleton<AutoCloseResolvedTickets>();
         services.AddSingleton<IPostConfigureOptions<MailOptions>, MailPasswordSetting>();
         services.AddHostedService<SettingsService>();
