@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddHelpdeskMail(configuration);
         services.AddHelpdeskNotifications(configuration);
         Admin.AdminSetup.AddHelpdeskAdmin(services);
+        Reports.ReportsSetup.AddHelpdeskReports(services, configuration);
 
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ITicketCommandHandler<>)))

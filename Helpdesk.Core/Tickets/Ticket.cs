@@ -10,6 +10,8 @@ public sealed class Ticket
     public int Id { get; private set; }
     public int Number { get; private set; }
     public string Subject { get; private set; } = "";
+    /// <summary>The subject normalised for counting recurring problems (<see cref="Reports.SubjectKey"/>).</summary>
+    public string SubjectKey { get; private set; } = "";
     public string Description { get; private set; } = "";
     public int RequesterId { get; private set; }
     public int CategoryId { get; private set; }
@@ -54,6 +56,7 @@ public sealed class Ticket
     {
         Number = number,
         Subject = data.Subject.Trim(),
+        SubjectKey = Reports.SubjectKey.Of(data.Subject),
         Description = data.Description.Trim(),
         RequesterId = data.RequesterId,
         CategoryId = data.CategoryId,

@@ -15,6 +15,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
     {
         t.HasIndex(x => x.Number).IsUnique();
         t.Property(x => x.Subject).HasMaxLength(200);
+        t.Property(x => x.SubjectKey).HasMaxLength(Reports.SubjectKey.MaxLength).HasDefaultValue("");
         t.Property(x => x.Description).HasMaxLength(20_000);
         t.Property(x => x.Resolution).HasMaxLength(20_000);
         t.Property(x => x.RejectionReason).HasMaxLength(2_000);
@@ -42,6 +43,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         t.HasIndex(x => x.SlaDueAt).HasFilter(OpenFilter).HasDatabaseName("IX_Tickets_Open_SlaDue");
         t.HasIndex(x => new { x.RequesterId, x.UpdatedAt });
         t.HasIndex(x => new { x.Status, x.ClosedAt });
+        // Reports: open tickets grouped by status, priority, team and tier from the index alone; ranges of created and resolved tickets.
+        t.HasIndex(x => new { x.Status, x.Priority, x.TeamId, x.Tier }).HasFilter(OpenFilter).HasDatabaseName("IX_Tickets_Open_Report");
+        t.HasIndex(x => x.CreatedAt);
+        t.HasIndex(x => x.ResolvedAt).HasFilter("\"ResolvedAt\" IS NOT NULL");
     }
 }
 
@@ -89,5 +94,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         a.Property(x => x.NewValue).HasMaxLength(500);
         a.HasOne<Ticket>().WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
         a.HasIndex(x => new { x.TicketId, x.Version });
+        // Reports: status changes over the last days (backlog), without reading every audit row.
+        a.HasIndex(x => new { x.Field, x.At });
     }
 }

@@ -1446,6 +1446,8 @@ namespace Helpdesk.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Field", "At");
+
                     b.HasIndex("TicketId", "Version");
 
                     b.ToTable("Audit");
@@ -1568,6 +1570,13 @@ namespace Helpdesk.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
 
@@ -1588,8 +1597,13 @@ namespace Helpdesk.Core.Data.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ResolvedAt")
+                        .HasFilter("\"ResolvedAt\" IS NOT NULL");
 
                     b.HasIndex("SlaDueAt")
                         .HasDatabaseName("IX_Tickets_Open_SlaDue")
@@ -1609,6 +1623,10 @@ namespace Helpdesk.Core.Data.Migrations
 
                     b.HasIndex("TeamId", "UpdatedAt")
                         .HasDatabaseName("IX_Tickets_Open_Team")
+                        .HasFilter("\"IsOpen\"");
+
+                    b.HasIndex("Status", "Priority", "TeamId", "Tier")
+                        .HasDatabaseName("IX_Tickets_Open_Report")
                         .HasFilter("\"IsOpen\"");
 
                     b.ToTable("Tickets");

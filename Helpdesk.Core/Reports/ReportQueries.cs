@@ -1,0 +1,141 @@
+using System.Data.Common;
+using Helpdesk.Core.Application;
+using Helpdesk.Core.Data;
+using Helpdesk.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Helpdesk.Core.Reports;
+
+/// <summary>
+/// The historical reports. Each is about the tickets created in the filter's range (local days)
+/// that match its filters, is computed by GROUP BY in SQL, and answers null to anyone but leads and admins.
+/// </summary>
+public sealed partial class ReportQueries(IDbContextFactory<HelpdeskDbContext> dbs, ReportClock clock)
+{
+    public const int TopN = 10;
+    public const int HistoryCap = 1000;
+    public const string All = "All";
+
+    public TimeZoneInfo Zone => clock.Zone;
+
+    /// <summary>Tickets created per period, by channel and by category.</summary>
+    public async Task<IReadOnlyList<VolumeRow>?> VolumeAsync(Caller caller, ReportFilter filter, bool byCategory, CancellationToken ct = default)
+    {
+        if (!ReportAccess.CanRead(caller)) return null;
+        await using var s = await OpenAsync(filter, ct);
+        var key = byCategory ? "t.\"CategoryId\"" : "t.\"Channel\"";
+        // The database folds tickets into UTC hours; hours fold into local days, weeks or months here (at most 24 per day and key).
+        var hours = await s.Sql.ListAsync(s.Connection, $"""
+            SELECT substr(t."CreatedAt", 1, 13), {key}, COUNT(*) FROM "Tickets" t WHERE {s.Sql.Where} GROUP BY 1, 2
+            """, r => (Hour: ReportSql.ParseHour(r.GetString(0)), Key: r.GetInt32(1), Count: r.GetInt32(2)), ct);
+        string Name(int k) => byCategory ? s.CategoryName(k) : ((Channel)k).ToString();
+        return [.. hours
+            .GroupBy(h => (Period: ReportClock.PeriodOf(ReportClock.DayOf(h.Hour, clock.Zone), s.Filter.Grouping), Key: Name(h.Key)))
+            .Select(g => new VolumeRow(g.Key.Period, g.Key.Key, g.Sum(h => h.Count)))
+            .OrderBy(r => r.Period).ThenByDescending(r => r.Tickets).ThenBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>First response and resolution: median and p90 per priority, ranked in SQL by window functions.</summary>
+    public async Task<IReadOnlyList<TimeRow>?> TimesAsync(Caller caller, ReportFilter filter, CancellationToken ct = default)
+    {
+        if (!ReportAccess.CanRead(caller)) return null;
+        await using var s = await OpenAsync(filter, ct);
+        var response = await PercentilesAsync(s.Connection, s.Sql, "t.\"Priority\"", ReportSql.FirstResponseSeconds, "t.\"FirstRespondedAt\" IS NOT NULL", ct);
+        var resolution = await PercentilesAsync(s.Connection, s.Sql, "t.\"Priority\"", ReportSql.ResolutionSeconds, "t.\"ResolvedAt\" IS NOT NULL", ct);
+        var allResponse = await PercentilesAsync(s.Connection, s.Sql, "0", ReportSql.FirstResponseSeconds, "t.\"FirstRespondedAt\" IS NOT NULL", ct);
+        var allResolution = await PercentilesAsync(s.Connection, s.Sql, "0", ReportSql.ResolutionSeconds, "t.\"ResolvedAt\" IS NOT NULL", ct);
+        TimeRow Row(string name, Percentiles? a, Percentiles? b) =>
+            new(name, a?.Count ?? 0, a?.MedianHours, a?.P90Hours, b?.Count ?? 0, b?.MedianHours, b?.P90Hours);
+        var rows = Enum.GetValues<Priority>()
+            .Where(p => response.ContainsKey((int)p) || resolution.ContainsKey((int)p))
+            .Select(p => Row(p.ToString(), response.GetValueOrDefault((int)p), resolution.GetValueOrDefault((int)p)))
+            .ToList();
+        rows.Add(Row(All, allResponse.GetValueOrDefault(0), allResolution.GetValueOrDefault(0)));
+        return rows;
+    }
+
+    /// <summary>Tickets with targets and those that missed one (from the recorded breaches), per priority.</summary>
+    public async Task<IReadOnlyList<SlaRow>?> SlaAsync(Caller caller, ReportFilter filter, CancellationToken ct = default)
+    {
+        if (!ReportAccess.CanRead(caller)) return null;
+        await using var s = await OpenAsync(filter, ct);
+        var rows = await s.Sql.ListAsync(s.Connection, $"""
+            SELECT t."Priority", COUNT(*),
+              SUM(EXISTS (SELECT 1 FROM "SlaBreaches" b WHERE b."TicketId" = t."Id")),
+              SUM(EXISTS (SELECT 1 FROM "SlaBreaches" b WHERE b."TicketId" = t."Id" AND b."Target" = 0)),
+              SUM(EXISTS (SELECT 1 FROM "SlaBreaches" b WHERE b."TicketId" = t."Id" AND b."Target" = 1))
+            FROM "Tickets" t WHERE {s.Sql.Where} AND (t."FirstResponseDueAt" IS NOT NULL OR t."ResolutionDueAt" IS NOT NULL
+              OR EXISTS (SELECT 1 FROM "SlaBreaches" b WHERE b."TicketId" = t."Id"))
+            GROUP BY t."Priority" ORDER BY t."Priority"
+            """, r => SlaOf(((Priority)r.GetInt32(0)).ToString(), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)), ct);
+        rows.Add(SlaOf(All, rows.Sum(r => r.WithTargets), rows.Sum(r => r.Breached), rows.Sum(r => r.FirstResponseBreaches), rows.Sum(r => r.ResolutionBreaches)));
+        return rows;
+    }
+
+    private static SlaRow SlaOf(string priority, int with, int breached, int response, int resolution) =>
+        new(priority, with, breached, response, resolution, Percent(with - breached, with));
+
+    /// <summary>
+    /// Reopen rate (of the tickets ever resolved, those reopened), escalation rate per tier (of the
+    /// tickets that were ever at the tier, those escalated above it) and the share resolved at L1
+    /// (of the tickets resolved now, those that never left L1), from the audit trail.
+    /// </summary>
+    public async Task<IReadOnlyList<RateRow>?> RatesAsync(Caller caller, ReportFilter filter, CancellationToken ct = default)
+    {
+        if (!ReportAccess.CanRead(caller)) return null;
+        await using var s = await OpenAsync(filter, ct);
+        const string everResolved = """EXISTS (SELECT 1 FROM "Audit" a WHERE a."TicketId" = t."Id" AND a."Field" = 'Status' AND a."NewValue" = 'Resolved')""";
+        const string reopened = """EXISTS (SELECT 1 FROM "Audit" a WHERE a."TicketId" = t."Id" AND a."Field" = 'Status' AND a."NewValue" = 'Reopened')""";
+        static string LeftTier(string tier) => $"""EXISTS (SELECT 1 FROM "Audit" a WHERE a."TicketId" = t."Id" AND a."Field" = 'Tier' AND a."OldValue" = '{tier}')""";
+        var r = await s.Sql.OneAsync(s.Connection, $"""
+            SELECT COALESCE(SUM({everResolved}), 0), COALESCE(SUM({everResolved} AND {reopened}), 0),
+              COALESCE(SUM(t."Tier" = 1 OR {LeftTier("L1")}), 0), COALESCE(SUM({LeftTier("L1")}), 0),
+              COALESCE(SUM(t."Tier" = 2 OR {LeftTier("L2")}), 0), COALESCE(SUM({LeftTier("L2")}), 0),
+              COALESCE(SUM(t."ResolvedAt" IS NOT NULL), 0), COALESCE(SUM(t."ResolvedAt" IS NOT NULL AND t."Tier" = 1), 0)
+            FROM "Tickets" t WHERE {s.Sql.Where}
+            """, x => Enumerable.Range(0, 8).Select(x.GetInt32).ToArray(), ct);
+        return
+        [
+            new("Reopened", r[1], r[0], Percent(r[1], r[0])),
+            new("Escalated from L1", r[3], r[2], Percent(r[3], r[2])),
+            new("Escalated from L2", r[5], r[4], Percent(r[5], r[4])),
+            new("Resolved at L1", r[7], r[6], Percent(r[7], r[6])),
+        ];
+    }
+
+    public static double? Percent(int count, int outOf) => outOf == 0 ? null : Math.Round(100.0 * count / outOf, 1);
+
+    private static double? Hours(double? seconds) => seconds is { } x ? Math.Round(Math.Max(0, x) / 3600.0, 2) : null;
+
+    private sealed record Percentiles(int Count, double? MedianHours, double? P90Hours);
+
+    /// <summary>Nearest-rank median and p90 of a duration per key: the database sorts, numbers and picks the two rows.</summary>
+    private static async Task<Dictionary<int, Percentiles>> PercentilesAsync(DbConnection c, ReportSql sql, string key, string seconds, string measured, CancellationToken ct)
+    {
+        var rows = await sql.ListAsync(c, $"""
+            WITH d AS (SELECT {key} AS k, {seconds} AS s FROM "Tickets" t WHERE {sql.Where} AND {measured}),
+                 r AS (SELECT k, s, ROW_NUMBER() OVER (PARTITION BY k ORDER BY s) AS rn, COUNT(*) OVER (PARTITION BY k) AS n FROM d)
+            SELECT k, n, MAX(CASE WHEN rn = (n * 50 + 99) / 100 THEN s END), MAX(CASE WHEN rn = (n * 90 + 99) / 100 THEN s END)
+            FROM r GROUP BY k, n
+            """, r => (Key: r.GetInt32(0), Value: new Percentiles(r.GetInt32(1), Hours(ReportSql.NullableDouble(r, 2)), Hours(ReportSql.NullableDouble(r, 3)))), ct);
+        return rows.ToDictionary(r => r.Key, r => r.Value);
+    }
+
+    private async Task<Session> OpenAsync(ReportFilter filter, CancellationToken ct)
+    {
+        filter = filter.Normalised();
+        var db = await dbs.CreateDbContextAsync(ct);
+        var categories = await db.Categories.AsNoTracking().Select(c => new CategoryNode(c.Id, c.ParentId, c.Name)).ToListAsync(ct);
+        var tree = new CategoryTree(categories);
+        var sql = ReportSql.For(filter, clock.StartOf(filter.From), clock.StartOf(filter.To.AddDays(1)),
+            filter.CategoryId is { } category ? tree.WithDescendants(category) : null);
+        await db.Database.OpenConnectionAsync(ct);
+        return new Session(db, db.Database.GetDbConnection(), sql, filter, tree);
+    }
+
+    private sealed record Session(HelpdeskDbContext Db, DbConnection Connection, ReportSql Sql, ReportFilter Filter, CategoryTree Tree) : IAsyncDisposable
+    {
+        public string CategoryName(int id) => Tree.PathOf(id);
+        public ValueTask DisposeAsync() => Db.DisposeAsync();
+    }
+}
