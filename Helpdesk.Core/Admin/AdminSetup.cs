@@ -19,6 +19,7 @@ public static class AdminSetup
         services.AddSingleton<DeskSettings>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<CategoryAdmin>();
+        services.AddSingleton<PeopleAdmin>();
         services.AddSingleton<AutoCloseResolvedTickets>();
         services.AddSingleton<IPostConfigureOptions<MailOptions>, MailPasswordSetting>();
         services.AddHostedService<SettingsService>();
