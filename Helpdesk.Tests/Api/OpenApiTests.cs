@@ -24,6 +24,7 @@ public sealed class OpenApiTests(AppHost app) : IClassFixture<AppHost>
             "POST /api/v1/tickets/{number}/links", "GET /api/v1/tickets/{number}/comments", "GET /api/v1/tickets/{number}/comments/{id}",
             "POST /api/v1/tickets/{number}/replies", "POST /api/v1/tickets/{number}/notes",
             "GET /api/v1/me", "GET /api/v1/categories", "GET /api/v1/teams", "GET /api/v1/users",
+            "GET /api/v1/fields", "PATCH /api/v1/tickets/{number}/fields",
         ];
         Assert.Equal(expected.Order(), operations.Select(o => $"{o.Method} {o.Path}").Order());
         Assert.All(operations, o =>
