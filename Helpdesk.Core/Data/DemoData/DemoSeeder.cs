@@ -26,6 +26,7 @@ public sealed class DemoSeeder(
     TimeProvider clock,
     IStringLocalizer<Messages> localizer,
     IOptions<DemoDataOptions> options,
+    Sla.SlaProcessor sla,
     ILoggerFactory logs)
 {
     public async Task SeedIfEmptyAsync(CancellationToken ct = default)
@@ -37,6 +38,9 @@ public sealed class DemoSeeder(
         await SeedRoutingAsync(ct);
         await DemoSla.SeedAsync(dbs, ct);
         var count = await SeedTicketsAsync(people, options.Value.Tickets, ct);
+        // The demo's history has breaches: let the SLA clock catch up now, before the notification
+        // worker first reads the log, so they are history rather than a flood of "SLA breached" news.
+        await sla.RunDueAsync(ct);
         await new DemoKnowledge(dbs, gate, localizer).SeedAsync(clock.GetUtcNow().UtcDateTime, ct);
         log.LogInformation("Demo data: {People} people, {Tickets} tickets. Sign in as {Email} / {Password}",
             people.Requesters.Count + people.Staff.Count, count, DemoAccounts.Staff[0].Email, options.Value.Password);
