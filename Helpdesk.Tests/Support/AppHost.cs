@@ -43,9 +43,6 @@ public class AppHost : IAsyncLifetime, IAsyncDisposable
             // Mail goes to this instance's folder, never to the repository's data/mail.
             ["Mail:Delivery"] = "Pickup",
             ["Mail:PickupDirectory"] = Path.Combine(_directory, "mail"),
-            // Mail goes to this instance's folder, never to the repository's data/mail.
-            ["Mail:Delivery"] = "Pickup",
-            ["Mail:PickupDirectory"] = Path.Combine(_directory, "mail"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
