@@ -32,10 +32,7 @@ public static class DependencyInjection
         // Configuration is read when the first context is made, so hosts and tests can still change it after registration.
         services.AddDbContextFactory<HelpdeskDbContext>((sp, options) =>
         {
-            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            if (!string.Equals(db.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-                throw new InvalidOperationException($"Database provider '{db.Provider}' is not supported. Use \"Sqlite\".");
-            options.UseSqlite(db.ResolveSqlite()).AddInterceptors(new SqlitePragmas());
+            options.Use(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         });
 
         services.AddSingleton<WriteGate>();
@@ -55,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<ArchiveClosedTickets>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<Data.Transfer.SqliteToPostgres>();
         services.AddHelpdeskRouting(configuration);
         Sla.SlaSetup.AddHelpdeskSla(services, configuration);
         services.AddHelpdeskIntegrations(configuration);

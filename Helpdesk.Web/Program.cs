@@ -4,6 +4,7 @@ using Helpdesk.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOperatorSettings();
 builder.Services.AddHelpdeskCore(builder.Configuration);
+if (MigrateToPostgresCommand.Matches(args)) return await MigrateToPostgresCommand.RunAsync(builder, args);
 builder.AddHelpdeskWeb();
 
 var app = builder.Build();

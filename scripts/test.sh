@@ -2,8 +2,10 @@
 # The one test command:  bash scripts/test.sh  [extra `dotnet test` arguments, e.g. --filter Browser]
 #
 # On a fresh Debian 12 with only the .NET SDK it first installs what the tests need (Debian's
-# chromium, for the browser tests; python3-aiosmtpd and dovecot-imapd, the SMTP and IMAP servers of the mail tests), then runs the whole test project in Release, writes
-# .test-results/results.trx (and screenshots under .test-results/screenshots/), and ends with one
+# chromium, for the browser tests; python3-aiosmtpd and dovecot-imapd, the SMTP and IMAP servers of the mail tests;
+# postgresql-15, whose binaries the PostgreSQL tests start a temporary cluster with), then runs the whole test project in Release, writes
+# .test-results/results.trx (and screenshots under .test-results/screenshots/), then the Core tests
+# again on PostgreSQL (.test-results/postgres.trx; only when run without arguments), and ends with one
 # line of its own, alone on the last line, which CI reads:
 #     tests: N passed, N failed, N skipped
 # Exit code: 0 only when the build succeeded and no test failed.
@@ -71,6 +73,18 @@ if ! ensure_aiosmtpd; then
     say "WARNING: could not install python3-aiosmtpd; the mail delivery tests will fail"
 fi
 
+# The Core tests run a second time on PostgreSQL 15, and the PostgreSQL tests start their own
+# temporary cluster with Debian's binaries (initdb, pg_ctl; run as the postgres user under root).
+ensure_postgres() {
+    [ -x /usr/lib/postgresql/15/bin/initdb ] && [ -x /usr/lib/postgresql/15/bin/pg_ctl ] && return 0
+    say "postgresql-15 is missing: installing it (the tests run a temporary PostgreSQL cluster)"
+    apt_install postgresql-15 && [ -x /usr/lib/postgresql/15/bin/initdb ]
+}
+
+if ! ensure_postgres; then
+    say "WARNING: could not install postgresql-15; the PostgreSQL tests will fail"
+fi
+
 if ! command -v dotnet >/dev/null 2>&1; then
     if [ -x "$HOME/.dotnet/dotnet" ]; then
         export PATH="$HOME/.dotnet:$PATH"
@@ -93,6 +107,25 @@ dotnet test Helpdesk.Tests/Helpdesk.Tests.csproj -c Release \
     --blame-hang-timeout 10m --blame-hang-dump-type none \
     "$@" </dev/null
 rc=$?
+
+# Second pass, only for a full run (no extra arguments): the Core suite on PostgreSQL. Tests marked
+# [Trait("Database", "SqliteOnly")] (SQLite's own query plans, pragmas) stay out of it.
+pg_trx="$results/postgres.trx"
+if [ "$#" -eq 0 ] && [ -f "$trx" ]; then
+    say "second pass: the Core tests on PostgreSQL"
+    HELPDESK_TEST_DATABASE=PostgreSQL dotnet test Helpdesk.Tests/Helpdesk.Tests.csproj -c Release --no-build \
+        --filter "FullyQualifiedName~Helpdesk.Tests.Core&Database!=SqliteOnly" \
+        --results-directory "$results" \
+        --logger "trx;LogFileName=postgres.trx" \
+        --logger "console;verbosity=normal" \
+        --blame-hang-timeout 10m --blame-hang-dump-type none </dev/null
+    pg_rc=$?
+    [ "$pg_rc" -eq 0 ] || rc=$pg_rc
+    if [ ! -f "$pg_trx" ]; then
+        say "no PostgreSQL pass results at $pg_trx (dotnet test exit code $pg_rc)"
+        rc=1
+    fi
+fi
 set -e
 
 # --- summary (always the last line) --------------------------------------------------------------
@@ -103,11 +136,15 @@ if [ ! -f "$trx" ]; then
 fi
 
 # <Counters total= executed= passed= failed= error= timeout= aborted= ... notExecuted= ... />
+# summed over both passes (SQLite, then the Core tests on PostgreSQL).
 counters="$(tr -d '\r\n' <"$trx" | grep -o '<Counters [^>]*>' | head -n 1 || true)"
+pg_counters=""
+[ -f "$pg_trx" ] && pg_counters="$(tr -d '\r\n' <"$pg_trx" | grep -o '<Counters [^>]*>' | head -n 1 || true)"
 attr() {
-    local v
+    local v w
     v="$(printf '%s' "$counters" | sed -n "s/.* $1=\"\([0-9][0-9]*\)\".*/\1/p")"
-    printf '%s' "${v:-0}"
+    w="$(printf '%s' "$pg_counters" | sed -n "s/.* $1=\"\([0-9][0-9]*\)\".*/\1/p")"
+    printf '%s' "$(( ${v:-0} + ${w:-0} ))"
 }
 total="$(attr total)"
 executed="$(attr executed)"

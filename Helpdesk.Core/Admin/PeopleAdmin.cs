@@ -30,7 +30,10 @@ public sealed class PeopleAdmin(AdminWriter writer, IDbContextFactory<HelpdeskDb
         if (!string.IsNullOrWhiteSpace(search))
         {
             var like = "%" + search.Trim() + "%";
-            q = q.Where(u => EF.Functions.Like(u.DisplayName, like) || EF.Functions.Like(u.Email!, like) || EF.Functions.Like(u.Department!, like));
+            // LIKE ignores case on SQLite (ASCII); PostgreSQL says so with ILIKE.
+            q = db.IsPostgres()
+                ? q.Where(u => EF.Functions.ILike(u.DisplayName, like) || EF.Functions.ILike(u.Email!, like) || EF.Functions.ILike(u.Department!, like))
+                : q.Where(u => EF.Functions.Like(u.DisplayName, like) || EF.Functions.Like(u.Email!, like) || EF.Functions.Like(u.Department!, like));
         }
         var users = await q.OrderBy(u => u.DisplayName).Take(take)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.Tier, u.Department, u.Location, u.IsActive }).ToListAsync(ct);

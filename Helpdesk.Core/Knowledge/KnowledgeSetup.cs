@@ -1,7 +1,9 @@
 using Helpdesk.Core.Knowledge.Queries;
 using Helpdesk.Core.Knowledge.Rendering;
 using Helpdesk.Core.Knowledge.Search;
+using Helpdesk.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Core.Knowledge;
 
@@ -11,8 +13,11 @@ public static class KnowledgeSetup
     public static IServiceCollection AddHelpdeskKnowledge(this IServiceCollection services)
     {
         services.AddSingleton<MarkdownRenderer>();
-        // SQLite is the only provider today; PostgreSQL registers its own IArticleSearch with its provider.
-        services.AddSingleton<IArticleSearch, SqliteArticleSearch>();
+        // Each provider answers with its own full-text search: FTS5 on SQLite, tsvector on PostgreSQL.
+        services.AddSingleton<SqliteArticleSearch>();
+        services.AddSingleton<PostgresArticleSearch>();
+        services.AddSingleton<IArticleSearch>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
+            ? sp.GetRequiredService<PostgresArticleSearch>() : sp.GetRequiredService<SqliteArticleSearch>());
         services.AddSingleton<KnowledgeWriter>();
         services.AddSingleton<ArticleQueries>();
         services.AddSingleton<CannedReplyQueries>();

@@ -39,7 +39,10 @@ public sealed class PeopleQueries(IDbContextFactory<HelpdeskDbContext> dbs)
         if (!string.IsNullOrWhiteSpace(text))
         {
             var like = "%" + text.Trim() + "%";
-            q = q.Where(u => EF.Functions.Like(u.DisplayName, like) || EF.Functions.Like(u.Email!, like) || EF.Functions.Like(u.Department!, like));
+            // LIKE ignores case on SQLite (ASCII); PostgreSQL says so with ILIKE.
+            q = db.IsPostgres()
+                ? q.Where(u => EF.Functions.ILike(u.DisplayName, like) || EF.Functions.ILike(u.Email!, like) || EF.Functions.ILike(u.Department!, like))
+                : q.Where(u => EF.Functions.Like(u.DisplayName, like) || EF.Functions.Like(u.Email!, like) || EF.Functions.Like(u.Department!, like));
         }
         return await q.OrderBy(u => u.DisplayName).Take(take).Select(u => new PersonOption(u.Id, u.DisplayName, u.Email, u.Department, u.Tier)).ToListAsync(ct);
     }

@@ -64,9 +64,7 @@ public sealed class BoardQueries(IDbContextFactory<HelpdeskDbContext> dbs)
         var allowed = (await TeamsAsync(caller, ct)).Select(t => t.Id).ToHashSet();
         var teams = filter.TeamIds.Where(allowed.Contains).ToArray();
         await using var db = await dbs.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        await using var tx = await db.Database.GetDbConnection().BeginTransactionAsync(ct);
-        db.Database.UseTransaction(tx);
+        await using var tx = await db.BeginSnapshotAsync(ct);
         var asOf = await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
 
         var members = await (from m in db.TeamMembers

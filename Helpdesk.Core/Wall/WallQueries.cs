@@ -25,9 +25,7 @@ public sealed class WallQueries(IDbContextFactory<HelpdeskDbContext> dbs)
     public async Task<WallSnapshot> SnapshotAsync(WallAccess display, DateTime dayStartUtc, TimeZoneInfo zone, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        await using var tx = await db.Database.GetDbConnection().BeginTransactionAsync(ct);
-        db.Database.UseTransaction(tx);
+        await using var tx = await db.BeginSnapshotAsync(ct);
         var asOf = await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
 
         var teams = display.TeamIds.ToArray();

@@ -28,16 +28,7 @@ public static partial class FtsQuery
     /// <returns>The MATCH expression, or null when nothing searchable was typed.</returns>
     public static string? Build(string? text, SearchMatch match)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        // A NUL would end the string inside SQLite and leave a quote open; no control character is searchable anyway.
-        if (text.Any(char.IsControl)) text = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim())
-            .Where(w => Searchable().IsMatch(w))
-            .ToList();
-        if (match == SearchMatch.AnyWord)
-            words = [.. words.Where(w => Bare(w) is { Length: >= 2 } bare && !StopWords.Contains(bare))];
-        words = [.. words.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxWords)];
+        var words = Words(text, match);
         if (words.Count == 0) return null;
 
         var query = new StringBuilder();
@@ -48,6 +39,21 @@ public static partial class FtsQuery
             if (i == words.Count - 1) query.Append('*');
         }
         return query.ToString();
+    }
+
+    /// <summary>The searchable words of what was typed (stop words dropped for <see cref="SearchMatch.AnyWord"/>), in order, at most 16.</summary>
+    internal static IReadOnlyList<string> Words(string? text, SearchMatch match)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        // A NUL would end the string inside SQLite and leave a quote open; no control character is searchable anyway.
+        if (text.Any(char.IsControl)) text = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim())
+            .Where(w => Searchable().IsMatch(w))
+            .ToList();
+        if (match == SearchMatch.AnyWord)
+            words = [.. words.Where(w => Bare(w) is { Length: >= 2 } bare && !StopWords.Contains(bare))];
+        return [.. words.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxWords)];
     }
 
     private static string Bare(string word) => word.Trim().Trim(Punctuation);

@@ -35,9 +35,7 @@ public sealed class TicketQueries(IDbContextFactory<HelpdeskDbContext> dbs)
     public async Task<QueueSnapshot> SnapshotAsync(Caller caller, QueueQuery query, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        await using var tx = await db.Database.GetDbConnection().BeginTransactionAsync(ct);
-        db.Database.UseTransaction(tx);
+        await using var tx = await db.BeginSnapshotAsync(ct);
         var asOf = await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
         var tickets = Filter(db, caller, query);
         var rows = await Sort(TicketRows.Project(db, tickets), query.Sort)
@@ -97,7 +95,10 @@ public sealed class TicketQueries(IDbContextFactory<HelpdeskDbContext> dbs)
             else
             {
                 var like = "%" + s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-                t = t.Where(x => EF.Functions.Like(x.Subject, like, "\\") || EF.Functions.Like(x.Description, like, "\\"));
+                // LIKE ignores case on SQLite (ASCII); PostgreSQL says so with ILIKE.
+                t = db.IsPostgres()
+                    ? t.Where(x => EF.Functions.ILike(x.Subject, like, "\\") || EF.Functions.ILike(x.Description, like, "\\"))
+                    : t.Where(x => EF.Functions.Like(x.Subject, like, "\\") || EF.Functions.Like(x.Description, like, "\\"));
             }
         }
         return t;

@@ -37,7 +37,10 @@ public sealed class WorkspaceQueries(IDbContextFactory<HelpdeskDbContext> dbs)
         if (!string.IsNullOrWhiteSpace(text))
         {
             var like = "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            staff = staff.Where(u => EF.Functions.Like(u.DisplayName, like, "\\") || EF.Functions.Like(u.Email!, like, "\\"));
+            // LIKE ignores case on SQLite (ASCII); PostgreSQL says so with ILIKE.
+            staff = db.IsPostgres()
+                ? staff.Where(u => EF.Functions.ILike(u.DisplayName, like, "\\") || EF.Functions.ILike(u.Email!, like, "\\"))
+                : staff.Where(u => EF.Functions.Like(u.DisplayName, like, "\\") || EF.Functions.Like(u.Email!, like, "\\"));
         }
         var people = await staff.OrderBy(u => u.DisplayName).Take(take).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();

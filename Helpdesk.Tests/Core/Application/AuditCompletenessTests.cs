@@ -144,7 +144,12 @@ public sealed class AuditCompletenessTests(DeskFixture fixture) : DeskTest(fixtu
         var ticket = await Desk.ATicket().InStatus(TicketStatus.Open);
         var before = await FootprintAsync(ticket.Number);
         await using (var db = Db.CreateDbContext())
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER no_events BEFORE INSERT ON TicketEvents BEGIN SELECT RAISE(ABORT, 'event log unavailable'); END;");
+            await db.Database.ExecuteSqlRawAsync(Db.IsPostgres
+                ? """
+                  CREATE FUNCTION no_events() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'event log unavailable'; END $$;
+                  CREATE TRIGGER no_events BEFORE INSERT ON "TicketEvents" FOR EACH ROW EXECUTE FUNCTION no_events();
+                  """
+                : "CREATE TRIGGER no_events BEFORE INSERT ON TicketEvents BEGIN SELECT RAISE(ABORT, 'event log unavailable'); END;");
         try
         {
             await Assert.ThrowsAsync<DbUpdateException>(() => HandleAsync(Desk.Dana, new ChangeStatus(ticket.Number, TicketStatus.InProgress)));
@@ -152,7 +157,7 @@ public sealed class AuditCompletenessTests(DeskFixture fixture) : DeskTest(fixtu
         finally
         {
             await using var db = Db.CreateDbContext();
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER no_events;");
+            await db.Database.ExecuteSqlRawAsync(Db.IsPostgres ? "DROP TRIGGER no_events ON \"TicketEvents\"; DROP FUNCTION no_events();" : "DROP TRIGGER no_events;");
         }
 
         Assert.Equal(before, await FootprintAsync(ticket.Number));

@@ -43,6 +43,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")] // PostgreSQL: Helpdesk.Tests/Postgres
     public async Task AContextsConnectionUsesWalAndEnforcesForeignKeys()
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -55,6 +56,7 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    [Trait("Database", "SqliteOnly")] // PostgreSQL: Helpdesk.Tests/Postgres
     public async Task ARowPointingAtAMissingTicketIsRejected()
     {
         await using var database = await TestDatabase.CreateAsync();

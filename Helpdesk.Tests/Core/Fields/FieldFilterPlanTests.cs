@@ -11,6 +11,8 @@ namespace Helpdesk.Tests.Core.Fields;
 /// Filtering by a custom field stays an index seek with 100,000 tickets and 200 fields in use: the
 /// values are rows (key, value), never columns, and the filter reads IX_FieldValues_Key_Value.
 /// </summary>
+// Fills a SQLite file directly and reads EXPLAIN QUERY PLAN: not part of the PostgreSQL pass (scripts/test.sh).
+[Trait("Database", "SqliteOnly")]
 public sealed partial class FieldFilterPlanTests(FieldFilterPlanTests.ManyTicketsWithFields fixture) : IClassFixture<FieldFilterPlanTests.ManyTicketsWithFields>
 {
     [Theory]

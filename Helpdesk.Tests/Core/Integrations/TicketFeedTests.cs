@@ -8,6 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace Helpdesk.Tests.Core.Integrations;
 
 /// <summary>The API's cursor paging (<see cref="TicketFeed"/>): every row once, in the queue's order, and seeks in the partial indexes.</summary>
+// Fills a SQLite file directly and reads EXPLAIN QUERY PLAN: not part of the PostgreSQL pass (scripts/test.sh).
+[Trait("Database", "SqliteOnly")]
 public sealed partial class TicketFeedTests(QueuePlanTests.ManyTickets many) : IClassFixture<QueuePlanTests.ManyTickets>
 {
     public static TheoryData<QueueSort> Sorts => [.. Enum.GetValues<QueueSort>()];

@@ -88,7 +88,7 @@ public sealed class RestartedDesk : IAsyncDisposable
 {
     public RestartedDesk(string connectionString, TimeProvider clock, IOnlineAgents online, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?> { ["Database:ConnectionString"] = connectionString, ["DemoData:Enabled"] = "false" };
+        var values = new Dictionary<string, string?>(Support.TestDatabase.Settings(Support.TestDatabase.ProviderOf(connectionString), connectionString)) { ["DemoData:Enabled"] = "false" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
