@@ -27,6 +27,7 @@ public sealed class MailIntake(
     CallerDirectory callers,
     IOptionsMonitor<MailChannelOptions> options,
     IOptionsMonitor<Mail.MailOptions> outgoing,
+    Settings.DeskSettings desk,
     TimeProvider clock,
     ILogger<MailIntake> log)
 {
@@ -115,9 +116,27 @@ public sealed class MailIntake(
             Mailbox = mailbox, MessageId = mail.MessageId, FromAddress = mail.FromAddress, Subject = mail.Subject,
             ReceivedAt = w.Now, Outcome = InboundOutcome.Processed, TicketId = ticket.Id, CommentId = reply?.Id, SafeHtml = mail.SafeHtml,
         });
-        foreach (var file in mail.Attachments.Where(f => f.Content is not null))
-            w.Db.Attachments.Add(new TicketAttachment(ticket.Id, reply?.Id, file.FileName, file.ContentType, file.Content!, w.Now));
+        var refused = new List<string>();
+        foreach (var file in mail.Attachments)
+        {
+            if (AttachmentRefusal(file, settings) is { } why) refused.Add($"{file.FileName} ({why})");
+            else w.Db.Attachments.Add(new TicketAttachment(ticket.Id, reply?.Id, file.FileName, file.ContentType, file.Content!, w.Now));
+        }
+        // Staff learn what was not kept, so they can ask for it another way; the requester's text stays as written.
+        if (refused.Count > 0)
+            w.Db.Comments.Add(new TicketComment(ticket.Id, CommentKind.System, null,
+                w.T("Attachments not kept: {0}.", string.Join(", ", refused)), w.Now, isInternal: true));
         return ticket;
+    }
+
+    /// <summary>The desk's attachment rules (admin settings: allowed types, largest size) and the channel's own limit.</summary>
+    private string? AttachmentRefusal(MailFile file, MailChannelOptions settings)
+    {
+        var types = desk.AllowedAttachmentTypes;
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (types.Count > 0 && !types.Contains(extension, StringComparer.OrdinalIgnoreCase)) return "type not allowed";
+        var maxBytes = Math.Min(settings.MaxAttachmentBytes, (long)desk.GetNumber(Settings.SettingKeys.AttachmentMaxMegabytes) * 1024 * 1024);
+        return file.Content is null || file.Size > maxBytes ? "too large" : null;
     }
 
     /// <summary>

@@ -38,7 +38,8 @@ public class MailIntakeTests(MailboxFixture fixture) : IClassFixture<MailboxFixt
         await fixture.Imap.DeliverAsync(
             $"From: Carla Client <carla.{subject.Length}@example.test>\nTo: support@helpdesk.test\nSubject: {subject}\nMessage-ID: <{Guid.NewGuid():N}@example.test>\n" +
             "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain; charset=utf-8\n\nSince Monday the VPN drops.\n" +
-            "--b\nContent-Type: text/plain; name=vpn.log\nContent-Disposition: attachment; filename=vpn.log\n\ndisconnect 10:00\n--b--\n");
+            "--b\nContent-Type: text/plain; name=vpn.log\nContent-Disposition: attachment; filename=vpn.log\n\ndisconnect 10:00\n" +
+            "--b\nContent-Type: application/octet-stream; name=fix.exe\nContent-Disposition: attachment; filename=fix.exe\n\nMZ\n--b--\n");
 
         Assert.Equal(1, await PollAsync());
 
@@ -50,6 +51,10 @@ public class MailIntakeTests(MailboxFixture fixture) : IClassFixture<MailboxFixt
         Assert.Equal("Carla Client", requester.DisplayName);
         var file = Assert.Single(await db.Attachments.Where(a => a.TicketId == ticket.Id).ToListAsync());
         Assert.Equal("vpn.log", file.FileName);
+        // A type the desk does not allow (admin settings) is not kept; staff are told in an internal note.
+        var note = Assert.Single(await db.Comments.Where(c => c.TicketId == ticket.Id && c.Kind == CommentKind.System).ToListAsync());
+        Assert.True(note.IsInternal);
+        Assert.Contains("fix.exe (type not allowed)", note.Body);
         // Marked in the mailbox only now that the ticket is committed; the next pass finds nothing new.
         Assert.Equal(0, await PollAsync());
     }

@@ -16,7 +16,7 @@ public class AttachmentDownloadTests(AppHost app) : IClassFixture<AppHost>
         var subject = "Scanner driver " + Guid.NewGuid().ToString("N")[..6];
         var raw = "From: Alice <alice@example.test>\r\nTo: support@helpdesk.test\r\nSubject: " + subject + "\r\nMessage-ID: <" + Guid.NewGuid().ToString("N") + "@example.test>\r\n" +
                   "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nThe scanner is not found.\r\n" +
-                  "--b\r\nContent-Type: text/html; name=evil.html\r\nContent-Disposition: attachment; filename=evil.html\r\n\r\n<script>alert(1)</script>\r\n--b--\r\n";
+                  "--b\r\nContent-Type: text/html; name=evil.txt\r\nContent-Disposition: attachment; filename=evil.txt\r\n\r\n<script>alert(1)</script>\r\n--b--\r\n";
         Assert.Equal(InboundOutcome.Processed, await app.Services.GetRequiredService<MailIntake>().TakeInAsync("support", "Hardware", Encoding.UTF8.GetBytes(raw)));
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
         var ticket = await db.Tickets.SingleAsync(t => t.Subject == subject);
@@ -35,7 +35,7 @@ public class AttachmentDownloadTests(AppHost app) : IClassFixture<AppHost>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("evil.html", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("evil.txt", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
