@@ -40,17 +40,14 @@ public sealed partial class ReportQueries(IDbContextFactory<HelpdeskDbContext> d
     {
         if (!ReportAccess.CanRead(caller)) return null;
         await using var s = await OpenAsync(filter, ct);
-        var response = await PercentilesAsync(s.Connection, s.Sql, "t.\"Priority\"", ReportSql.FirstResponseSeconds, "t.\"FirstRespondedAt\" IS NOT NULL", ct);
-        var resolution = await PercentilesAsync(s.Connection, s.Sql, "t.\"Priority\"", ReportSql.ResolutionSeconds, "t.\"ResolvedAt\" IS NOT NULL", ct);
-        var allResponse = await PercentilesAsync(s.Connection, s.Sql, "0", ReportSql.FirstResponseSeconds, "t.\"FirstRespondedAt\" IS NOT NULL", ct);
-        var allResolution = await PercentilesAsync(s.Connection, s.Sql, "0", ReportSql.ResolutionSeconds, "t.\"ResolvedAt\" IS NOT NULL", ct);
+        var (response, resolution) = await BothPercentilesAsync(s.Connection, s.Sql, ct);
         TimeRow Row(string name, Percentiles? a, Percentiles? b) =>
             new(name, a?.Count ?? 0, a?.MedianHours, a?.P90Hours, b?.Count ?? 0, b?.MedianHours, b?.P90Hours);
         var rows = Enum.GetValues<Priority>()
             .Where(p => response.ContainsKey((int)p) || resolution.ContainsKey((int)p))
             .Select(p => Row(p.ToString(), response.GetValueOrDefault((int)p), resolution.GetValueOrDefault((int)p)))
             .ToList();
-        rows.Add(Row(All, allResponse.GetValueOrDefault(0), allResolution.GetValueOrDefault(0)));
+        rows.Add(Row(All, response.GetValueOrDefault(0), resolution.GetValueOrDefault(0)));
         return rows;
     }
 
@@ -119,6 +116,24 @@ public sealed partial class ReportQueries(IDbContextFactory<HelpdeskDbContext> d
             FROM r GROUP BY k, n
             """, r => (Key: r.GetInt32(0), Value: new Percentiles(r.GetInt32(1), Hours(ReportSql.NullableDouble(r, 2)), Hours(ReportSql.NullableDouble(r, 3)))), ct);
         return rows.ToDictionary(r => r.Key, r => r.Value);
+    }
+
+    /// <summary>
+    /// Both durations per priority and over all (key 0) in one pass over the tickets: each ticket's
+    /// durations are computed once (a materialised CTE), then numbered per (measure, key).
+    /// </summary>
+    private static async Task<(Dictionary<int, Percentiles> Response, Dictionary<int, Percentiles> Resolution)> BothPercentilesAsync(DbConnection c, ReportSql sql, CancellationToken ct)
+    {
+        var rows = await sql.ListAsync(c, $"""
+            WITH d AS MATERIALIZED (SELECT t."Priority" AS k, CASE WHEN t."FirstRespondedAt" IS NULL THEN NULL ELSE {ReportSql.FirstResponseSeconds} END AS fr,
+                   CASE WHEN t."ResolvedAt" IS NULL THEN NULL ELSE {ReportSql.ResolutionSeconds} END AS res FROM "Tickets" t WHERE {sql.Where}),
+                 x AS (SELECT 0 AS m, k, fr AS s FROM d WHERE fr IS NOT NULL UNION ALL SELECT 0, 0, fr FROM d WHERE fr IS NOT NULL
+                       UNION ALL SELECT 1, k, res FROM d WHERE res IS NOT NULL UNION ALL SELECT 1, 0, res FROM d WHERE res IS NOT NULL),
+                 r AS (SELECT m, k, s, ROW_NUMBER() OVER (PARTITION BY m, k ORDER BY s) AS rn, COUNT(*) OVER (PARTITION BY m, k) AS n FROM x)
+            SELECT m, k, n, MAX(CASE WHEN rn = (n * 50 + 99) / 100 THEN s END), MAX(CASE WHEN rn = (n * 90 + 99) / 100 THEN s END)
+            FROM r GROUP BY m, k, n
+            """, r => (Measure: r.GetInt32(0), Key: r.GetInt32(1), Value: new Percentiles(r.GetInt32(2), Hours(ReportSql.NullableDouble(r, 3)), Hours(ReportSql.NullableDouble(r, 4)))), ct);
+        return (rows.Where(r => r.Measure == 0).ToDictionary(r => r.Key, r => r.Value), rows.Where(r => r.Measure == 1).ToDictionary(r => r.Key, r => r.Value));
     }
 
     private async Task<Session> OpenAsync(ReportFilter filter, CancellationToken ct)

@@ -56,6 +56,7 @@ public static class WebComposition
         app.MapAccountEndpoints();
         Helpdesk.Web.Features.Admin.Audit.AuditEndpoints.MapAdminEndpoints(app);
         app.MapAttachmentEndpoints();
+        Helpdesk.Web.Features.Reports.ReportsEndpoints.MapReportsEndpoints(app);
         app.MapHelpdeskRealtime();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
