@@ -8,7 +8,7 @@ namespace Helpdesk.Bench;
 
 public static partial class Program
 {
-    private static readonly string[] Scenarios = ["create", "queue", "fanout", "memory"];
+    private static readonly string[] Scenarios = ["create", "queue", "fanout", "memory", "reports"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -18,7 +18,7 @@ public static partial class Program
         var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
         if (scenario != "all" && !Scenarios.Contains(scenario))
         {
-            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Helpdesk.Bench -- <create|queue|fanout|memory|all> [--quick]");
+            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Helpdesk.Bench -- <create|queue|fanout|memory|reports|all> [--quick]");
             return 2;
         }
 #if DEBUG
@@ -34,12 +34,14 @@ public static partial class Program
                 "create" => new Section("create", "create: tickets through the real write path"),
                 "fanout" => new Section("fanout", "Live fan-out: commit to delivery on /hubs/tickets"),
                 "memory" => new Section("memory", "Memory per dashboard"),
+                "reports" => new Section("reports", "reports: every report over the generated tickets vs SELECT COUNT(*)"),
                 _ => new Section("queue", "queue: first page of the working queues on a large database"),
             };
             var load0 = LoadAverage();
             if (name == "create") await CreateBench.RunAsync(section, quick);
             else if (name == "fanout") await FanOutBench.RunAsync(section, quick);
             else if (name == "memory") await DashboardMemoryBench.RunAsync(section, quick);
+            else if (name == "reports") await ReportsBench.RunAsync(section, quick);
             else await QueueBench.RunAsync(section, quick);
             section.Setup.Add($"Load average (1 min) at start / end of the scenario: {load0} / {LoadAverage()} on {Environment.ProcessorCount} cores (the machine is shared; baselines run interleaved with the measured path so both see the same load).");
             section.Print();
