@@ -20,6 +20,9 @@ public static class AdminSetup
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<CategoryAdmin>();
         services.AddSingleton<PeopleAdmin>();
+        services.AddSingleton<TeamAdmin>();
+        // Needs IInvitationTokens, which the web app provides (Identity's token providers).
+        services.AddSingleton<AgentInvitations>();
         services.AddSingleton<AutoCloseResolvedTickets>();
         services.AddSingleton<IPostConfigureOptions<MailOptions>, MailPasswordSetting>();
         services.AddHostedService<SettingsService>();

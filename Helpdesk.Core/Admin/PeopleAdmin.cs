@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Admin;
 
 public sealed record PersonRow(int Id, string DisplayName, string? Email, IReadOnlyList<string> Roles, Tier? Tier, string? Department, string? Location,
-    bool IsActive, IReadOnlyList<string> Teams, int OpenAssigned);
+    bool IsActive, IReadOnlyList<string> Teams, int OpenAssigned, bool AwaitingPassword = false);
 
 /// <param name="Tier">Agents' support level; ignored for requesters.</param>
 public sealed record PersonInput(int Id, string? Department, string? Location, Tier? Tier);
@@ -36,7 +36,7 @@ public sealed class PeopleAdmin(AdminWriter writer, IDbContextFactory<HelpdeskDb
                 : q.Where(u => EF.Functions.Like(u.DisplayName, like) || EF.Functions.Like(u.Email!, like) || EF.Functions.Like(u.Department!, like));
         }
         var users = await q.OrderBy(u => u.DisplayName).Take(take)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.Tier, u.Department, u.Location, u.IsActive }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.Tier, u.Department, u.Location, u.IsActive, AwaitingPassword = u.PasswordHash == null }).ToListAsync(ct);
         var ids = users.Select(u => u.Id).ToList();
         var roles = (await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct))
             .ToLookup(x => x.UserId, x => x.Name!);
@@ -45,7 +45,7 @@ public sealed class PeopleAdmin(AdminWriter writer, IDbContextFactory<HelpdeskDb
         var open = await db.Tickets.Where(t => t.IsOpen && t.AssigneeId != null && ids.Contains(t.AssigneeId.Value))
             .GroupBy(t => t.AssigneeId!.Value).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         return [.. users.Select(u => new PersonRow(u.Id, u.DisplayName, u.Email, [.. roles[u.Id].Order()], u.Tier, u.Department, u.Location, u.IsActive,
-            [.. teams[u.Id].Order()], open.GetValueOrDefault(u.Id)))];
+            [.. teams[u.Id].Order()], open.GetValueOrDefault(u.Id), u.AwaitingPassword && u.Tier != null))];
     }
 
     public Task<Result<int>> SaveAsync(Caller caller, PersonInput input, CancellationToken ct = default) =>

@@ -43,12 +43,16 @@ public static class IdentitySetup
             o.Lockout.MaxFailedAccessAttempts = 5;
             o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             o.SignIn.RequireConfirmedAccount = false;
+            // Invitations' set-password links (the only password-reset tokens the app makes).
+            o.Tokens.PasswordResetTokenProvider = InvitationTokenProvider.Name;
         })
         .AddRoles<Role>()
         .AddEntityFrameworkStores<HelpdeskDbContext>()
         .AddSignInManager()
         .AddClaimsPrincipalFactory<HelpdeskClaimsFactory>()
-        .AddDefaultTokenProviders();
+        .AddDefaultTokenProviders()
+        .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.Name);
+        builder.Services.AddSingleton<Helpdesk.Core.Admin.IInvitationTokens, IdentityInvitationTokens>();
         // "Sign out everywhere" changes the security stamp; other cookies stop working within a minute.
         builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, config) =>
             o.ValidationInterval = TimeSpan.FromSeconds(config.GetValue("Accounts:RevalidateSeconds", 60)));
