@@ -34,7 +34,7 @@ public sealed class OverviewQueries(IDbContextFactory<HelpdeskDbContext> dbs, Re
         var dayStart = clock.StartOf(today);
         var weekStart = clock.StartOf(ReportClock.WeekOf(today));
         var backlogStart = clock.StartOf(today.AddDays(-(BacklogDays - 1)));
-        var q = new ReportSql();
+        var q = new ReportSql(DatabaseProvider.IsPostgres(db));
         var pDay = q.Param(dayStart);
         var pWeek = q.Param(weekStart);
         var pBacklog = q.Param(backlogStart);
@@ -42,18 +42,18 @@ public sealed class OverviewQueries(IDbContextFactory<HelpdeskDbContext> dbs, Re
 
         var open = await q.ListAsync(c, """
             SELECT t."Status", t."Priority", t."TeamId", t."Tier", COUNT(*) FROM "Tickets" t WHERE t."IsOpen" GROUP BY 1, 2, 3, 4
-            """, r => (Status: (TicketStatus)r.GetInt32(0), Priority: (Priority)r.GetInt32(1), Team: r.GetInt32(2), Tier: (Tier)r.GetInt32(3), Count: r.GetInt32(4)), ct);
+            """, r => (Status: (TicketStatus)ReportSql.Int(r, 0), Priority: (Priority)ReportSql.Int(r, 1), Team: ReportSql.Int(r, 2), Tier: (Tier)ReportSql.Int(r, 3), Count: ReportSql.Int(r, 4)), ct);
         var load = await q.ListAsync(c, """
             SELECT t."AssigneeId", COUNT(*) FROM "Tickets" t WHERE t."IsOpen" GROUP BY 1
-            """, r => (Agent: ReportSql.NullableInt(r, 0), Count: r.GetInt32(1)), ct);
-        var createdToday = await q.OneAsync(c, $"""SELECT COUNT(*) FROM "Tickets" t WHERE t."CreatedAt" >= {pDay}""", r => r.GetInt32(0), ct);
-        var resolvedToday = await q.OneAsync(c, $"""SELECT COUNT(*) FROM "Tickets" t WHERE t."ResolvedAt" >= {pDay}""", r => r.GetInt32(0), ct);
+            """, r => (Agent: ReportSql.NullableInt(r, 0), Count: ReportSql.Int(r, 1)), ct);
+        var createdToday = await q.OneAsync(c, $"""SELECT COUNT(*) FROM "Tickets" t WHERE t."CreatedAt" >= {pDay}""", r => ReportSql.Int(r, 0), ct);
+        var resolvedToday = await q.OneAsync(c, $"""SELECT COUNT(*) FROM "Tickets" t WHERE t."ResolvedAt" >= {pDay}""", r => ReportSql.Int(r, 0), ct);
 
         async Task<SlaPeriod> SlaSince(string from) => await q.OneAsync(c, $"""
-            SELECT COALESCE(SUM(t."SlaState" = {(int)SlaState.Met}), 0), COALESCE(SUM(t."SlaState" = {(int)SlaState.Breached}), 0),
+            SELECT {ReportSql.Count($"t.\"SlaState\" = {(int)SlaState.Met}")}, {ReportSql.Count($"t.\"SlaState\" = {(int)SlaState.Breached}")},
               (SELECT COUNT(*) FROM "SlaBreaches" b WHERE b."BreachedAt" >= {from})
             FROM "Tickets" t WHERE t."ResolvedAt" >= {from}
-            """, r => new SlaPeriod(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2)), ct);
+            """, r => new SlaPeriod(ReportSql.Int(r, 0), ReportSql.Int(r, 1), ReportSql.Int(r, 2)), ct);
         var slaToday = await SlaSince(pDay);
         var slaWeek = await SlaSince(pWeek);
 
@@ -62,18 +62,18 @@ public sealed class OverviewQueries(IDbContextFactory<HelpdeskDbContext> dbs, Re
                  r AS (SELECT s, ROW_NUMBER() OVER (ORDER BY s) AS rn, COUNT(*) OVER () AS n FROM d)
             SELECT MAX(CASE WHEN rn = (n * 50 + 99) / 100 THEN s END) FROM r
             """, r => ReportSql.NullableDouble(r, 0) is { } x ? Math.Round(Math.Max(0, x) / 3600.0, 2) : (double?)null, ct);
-        var medianResponse = await Median(ReportSql.FirstResponseSeconds, "t.\"FirstRespondedAt\" IS NOT NULL");
-        var medianResolution = await Median(ReportSql.ResolutionSeconds, "t.\"ResolvedAt\" IS NOT NULL");
+        var medianResponse = await Median(q.FirstResponseSeconds, "t.\"FirstRespondedAt\" IS NOT NULL");
+        var medianResolution = await Median(q.ResolutionSeconds, "t.\"ResolvedAt\" IS NOT NULL");
 
         var created = await q.ListAsync(c, $"""
-            SELECT substr(t."CreatedAt", 1, 13), COUNT(*) FROM "Tickets" t WHERE t."CreatedAt" >= {pBacklog} GROUP BY 1
-            """, r => (Hour: ReportSql.ParseHour(r.GetString(0)), Count: r.GetInt32(1)), ct);
+            SELECT {q.Hour("t.\"CreatedAt\"")}, COUNT(*) FROM "Tickets" t WHERE t."CreatedAt" >= {pBacklog} GROUP BY 1
+            """, r => (Hour: ReportSql.ParseHour(r.GetString(0)), Count: ReportSql.Int(r, 1)), ct);
         // Status changes that moved a ticket into or out of the open set, per hour.
         var moves = await q.ListAsync(c, $"""
-            SELECT substr(a."At", 1, 13), SUM(a."OldValue" NOT IN ({ClosedStatuses}) AND a."NewValue" IN ({ClosedStatuses})),
-              SUM(a."OldValue" IN ({ClosedStatuses}) AND a."NewValue" NOT IN ({ClosedStatuses}))
+            SELECT {q.Hour("a.\"At\"")}, {ReportSql.Count($"a.\"OldValue\" NOT IN ({ClosedStatuses}) AND a.\"NewValue\" IN ({ClosedStatuses})")},
+              {ReportSql.Count($"a.\"OldValue\" IN ({ClosedStatuses}) AND a.\"NewValue\" NOT IN ({ClosedStatuses})")}
             FROM "Audit" a WHERE a."Field" = 'Status' AND a."At" >= {pBacklog} GROUP BY 1
-            """, r => (Hour: ReportSql.ParseHour(r.GetString(0)), Closed: r.GetInt32(1), Reopened: r.GetInt32(2)), ct);
+            """, r => (Hour: ReportSql.ParseHour(r.GetString(0)), Closed: ReportSql.Int(r, 1), Reopened: ReportSql.Int(r, 2)), ct);
 
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var agentIds = load.Where(l => l.Agent is not null).Select(l => l.Agent!.Value).ToList();

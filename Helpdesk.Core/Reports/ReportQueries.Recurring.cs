@@ -24,12 +24,13 @@ public sealed partial class ReportQueries
             RecurringDimension.Asset => ("t.\"System_AssetTag\"", ""),
             _ => ("t.\"System_Application\"", ""),
         };
+        var text = dimension is not (RecurringDimension.Category or RecurringDimension.Requester);
         var from = s.Sql.Param(clock.StartOf(filter.From));
         var rows = await s.Sql.ListAsync(s.Connection, $"""
-            SELECT {key} AS k, SUM(t."CreatedAt" >= {from}) AS cur, SUM(t."CreatedAt" < {from}) AS prev
-            FROM "Tickets" t {join} WHERE {s.Sql.Where} AND {key} IS NOT NULL AND {key} <> ''
-            GROUP BY k HAVING cur > 0 ORDER BY cur DESC, prev DESC, k LIMIT {TopN}
-            """, r => (Key: r.GetValue(0), Current: r.GetInt32(1), Previous: r.GetInt32(2)), ct);
+            SELECT {key} AS k, {ReportSql.Count($"t.\"CreatedAt\" >= {from}")} AS cur, {ReportSql.Count($"t.\"CreatedAt\" < {from}")} AS prev
+            FROM "Tickets" t {join} WHERE {s.Sql.Where} AND {key} IS NOT NULL{(text ? $" AND {key} <> ''" : "")}
+            GROUP BY {key} HAVING {ReportSql.Count($"t.\"CreatedAt\" >= {from}")} > 0 ORDER BY cur DESC, prev DESC, k LIMIT {TopN}
+            """, r => (Key: r.GetValue(0), Current: ReportSql.Int(r, 1), Previous: ReportSql.Int(r, 2)), ct);
         var names = dimension == RecurringDimension.Requester
             ? await NamesAsync(s.Db, rows.Select(r => Convert.ToInt32(r.Key, System.Globalization.CultureInfo.InvariantCulture)), ct)
             : null;
@@ -59,22 +60,21 @@ public sealed partial class ReportQueries
         await using var s = await OpenAsync(filter, ct);
         const string breached = """EXISTS (SELECT 1 FROM "SlaBreaches" b WHERE b."TicketId" = t."Id")""";
         var totals = await s.Sql.OneAsync(s.Connection, $"""
-            SELECT COUNT(*), COALESCE(SUM(t."IsOpen"), 0), COALESCE(SUM(t."ResolvedAt" IS NOT NULL), 0), COALESCE(SUM({breached}), 0)
+            SELECT COUNT(*), {ReportSql.Count("t.\"IsOpen\"")}, {ReportSql.Count("t.\"ResolvedAt\" IS NOT NULL")}, {ReportSql.Count(breached)}
             FROM "Tickets" t WHERE {s.Sql.Where}
-            """, r => (Tickets: r.GetInt32(0), Open: r.GetInt32(1), Resolved: r.GetInt32(2), Breached: r.GetInt32(3)), ct);
-        var median = await PercentilesAsync(s.Connection, s.Sql, "0", ReportSql.ResolutionSeconds, "t.\"ResolvedAt\" IS NOT NULL", ct);
+            """, r => (Tickets: ReportSql.Int(r, 0), Open: ReportSql.Int(r, 1), Resolved: ReportSql.Int(r, 2), Breached: ReportSql.Int(r, 3)), ct);
+        var median = await PercentilesAsync(s.Connection, s.Sql, "0", s.Sql.ResolutionSeconds, "t.\"ResolvedAt\" IS NOT NULL", ct);
         var limit = all ? "" : $"LIMIT {HistoryCap}";
         var rows = await s.Sql.ListAsync(s.Connection, $"""
             SELECT t."Number", t."Subject", r."DisplayName", r."Department", t."CreatedAt", t."Status", t."Priority", t."CategoryId",
-              t."Channel", tm."Name", a."DisplayName", {ReportSql.FirstResponseSeconds}, CASE WHEN t."ResolvedAt" IS NULL THEN NULL ELSE {ReportSql.ResolutionSeconds} END, {breached}
+              t."Channel", tm."Name", a."DisplayName", {s.Sql.FirstResponseSeconds}, CASE WHEN t."ResolvedAt" IS NULL THEN NULL ELSE {s.Sql.ResolutionSeconds} END, {breached}
             FROM "Tickets" t JOIN "AspNetUsers" r ON r."Id" = t."RequesterId" JOIN "Teams" tm ON tm."Id" = t."TeamId"
               LEFT JOIN "AspNetUsers" a ON a."Id" = t."AssigneeId"
             WHERE {s.Sql.Where} ORDER BY t."CreatedAt" DESC, t."Id" DESC {limit}
-            """, r => new HistoryRow(TicketNumber.Format(r.GetInt32(0)), r.GetString(1), r.GetString(2), ReportSql.NullableString(r, 3),
-                DateTime.SpecifyKind(DateTime.Parse(r.GetString(4), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                ((TicketStatus)r.GetInt32(5)).ToString(), ((Priority)r.GetInt32(6)).ToString(), s.CategoryName(r.GetInt32(7)),
-                ((Channel)r.GetInt32(8)).ToString(), r.GetString(9), ReportSql.NullableString(r, 10),
-                Hours(ReportSql.NullableDouble(r, 11)), Hours(ReportSql.NullableDouble(r, 12)), r.GetBoolean(13)), ct);
+            """, r => new HistoryRow(TicketNumber.Format(ReportSql.Int(r, 0)), r.GetString(1), r.GetString(2), ReportSql.NullableString(r, 3),
+                ReportSql.Utc(r, 4), ((TicketStatus)ReportSql.Int(r, 5)).ToString(), ((Priority)ReportSql.Int(r, 6)).ToString(), s.CategoryName(ReportSql.Int(r, 7)),
+                ((Channel)ReportSql.Int(r, 8)).ToString(), r.GetString(9), ReportSql.NullableString(r, 10),
+                Hours(ReportSql.NullableDouble(r, 11)), Hours(ReportSql.NullableDouble(r, 12)), ReportSql.Bool(r, 13)), ct);
         return new HistoryReport(rows,
             new HistoryTotals(totals.Tickets, totals.Open, totals.Resolved, totals.Breached, median.GetValueOrDefault(0)?.MedianHours),
             !all && totals.Tickets > rows.Count);

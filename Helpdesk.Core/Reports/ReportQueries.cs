@@ -26,8 +26,8 @@ public sealed partial class ReportQueries(IDbContextFactory<HelpdeskDbContext> d
         var key = byCategory ? "t.\"CategoryId\"" : "t.\"Channel\"";
         // The database folds tickets into UTC hours; hours fold into local days, weeks or months here (at most 24 per day and key).
         var hours = await s.Sql.ListAsync(s.Connection, $"""
-            SELECT substr(t."CreatedAt", 1, 13), {key}, COUNT(*) FROM "Tickets" t WHERE {s.Sql.Where} GROUP BY 1, 2
-            """, r => (Hour: ReportSql.ParseHour(r.GetString(0)), Key: r.GetInt32(1), Count: r.GetInt32(2)), ct);
+            SELECT {s.Sql.Hour("t.\"CreatedAt\"")}, {key}, COUNT(*) FROM "Tickets" t WHERE {s.Sql.Where} GROUP BY 1, 2
+            """, r => (Hour: ReportSql.ParseHour(r.GetString(0)), Key: ReportSql.Int(r, 1), Count: ReportSql.Int(r, 2)), ct);
         string Name(int k) => byCategory ? s.CategoryName(k) : ((Channel)k).ToString();
         return [.. hours
             .GroupBy(h => (Period: ReportClock.PeriodOf(ReportClock.DayOf(h.Hour, clock.Zone), s.Filter.Grouping), Key: Name(h.Key)))
@@ -58,13 +58,13 @@ public sealed partial class ReportQueries(IDbContextFactory<HelpdeskDbContext> d
         await using var s = await OpenAsync(filter, ct);
         var rows = await s.Sql.ListAsync(s.Connection, $"""
             SELECT t."Priority", COUNT(*),
-              SUM(EXISTS (SELECT 1 FROM "SlaBreaches" b WHERE b."TicketId" = t."Id")),
-              SUM(EXISTS (SELECT 1 FROM "SlaBreaches" b WHERE b."TicketId" = t."Id" AND b."Target" = 0)),
-              SUM(EXISTS (SELECT 1 FROM "SlaBreaches" b WHERE b."TicketId" = t."Id" AND b."Target" = 1))
+              {ReportSql.Count("EXISTS (SELECT 1 FROM \"SlaBreaches\" b WHERE b.\"TicketId\" = t.\"Id\")")},
+              {ReportSql.Count("EXISTS (SELECT 1 FROM \"SlaBreaches\" b WHERE b.\"TicketId\" = t.\"Id\" AND b.\"Target\" = 0)")},
+              {ReportSql.Count("EXISTS (SELECT 1 FROM \"SlaBreaches\" b WHERE b.\"TicketId\" = t.\"Id\" AND b.\"Target\" = 1)")}
             FROM "Tickets" t WHERE {s.Sql.Where} AND (t."FirstResponseDueAt" IS NOT NULL OR t."ResolutionDueAt" IS NOT NULL
               OR EXISTS (SELECT 1 FROM "SlaBreaches" b WHERE b."TicketId" = t."Id"))
             GROUP BY t."Priority" ORDER BY t."Priority"
-            """, r => SlaOf(((Priority)r.GetInt32(0)).ToString(), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)), ct);
+            """, r => SlaOf(((Priority)ReportSql.Int(r, 0)).ToString(), ReportSql.Int(r, 1), ReportSql.Int(r, 2), ReportSql.Int(r, 3), ReportSql.Int(r, 4)), ct);
         rows.Add(SlaOf(All, rows.Sum(r => r.WithTargets), rows.Sum(r => r.Breached), rows.Sum(r => r.FirstResponseBreaches), rows.Sum(r => r.ResolutionBreaches)));
         return rows;
     }
@@ -85,12 +85,12 @@ public sealed partial class ReportQueries(IDbContextFactory<HelpdeskDbContext> d
         const string reopened = """EXISTS (SELECT 1 FROM "Audit" a WHERE a."TicketId" = t."Id" AND a."Field" = 'Status' AND a."NewValue" = 'Reopened')""";
         static string LeftTier(string tier) => $"""EXISTS (SELECT 1 FROM "Audit" a WHERE a."TicketId" = t."Id" AND a."Field" = 'Tier' AND a."OldValue" = '{tier}')""";
         var r = await s.Sql.OneAsync(s.Connection, $"""
-            SELECT COALESCE(SUM({everResolved}), 0), COALESCE(SUM({everResolved} AND {reopened}), 0),
-              COALESCE(SUM(t."Tier" = 1 OR {LeftTier("L1")}), 0), COALESCE(SUM({LeftTier("L1")}), 0),
-              COALESCE(SUM(t."Tier" = 2 OR {LeftTier("L2")}), 0), COALESCE(SUM({LeftTier("L2")}), 0),
-              COALESCE(SUM(t."ResolvedAt" IS NOT NULL), 0), COALESCE(SUM(t."ResolvedAt" IS NOT NULL AND t."Tier" = 1), 0)
+            SELECT {ReportSql.Count(everResolved)}, {ReportSql.Count($"{everResolved} AND {reopened}")},
+              {ReportSql.Count($"t.\"Tier\" = 1 OR {LeftTier("L1")}")}, {ReportSql.Count(LeftTier("L1"))},
+              {ReportSql.Count($"t.\"Tier\" = 2 OR {LeftTier("L2")}")}, {ReportSql.Count(LeftTier("L2"))},
+              {ReportSql.Count("t.\"ResolvedAt\" IS NOT NULL")}, {ReportSql.Count("t.\"ResolvedAt\" IS NOT NULL AND t.\"Tier\" = 1")}
             FROM "Tickets" t WHERE {s.Sql.Where}
-            """, x => Enumerable.Range(0, 8).Select(x.GetInt32).ToArray(), ct);
+            """, x => Enumerable.Range(0, 8).Select(i => ReportSql.Int(x, i)).ToArray(), ct);
         return
         [
             new("Reopened", r[1], r[0], Percent(r[1], r[0])),
@@ -114,7 +114,7 @@ public sealed partial class ReportQueries(IDbContextFactory<HelpdeskDbContext> d
                  r AS (SELECT k, s, ROW_NUMBER() OVER (PARTITION BY k ORDER BY s) AS rn, COUNT(*) OVER (PARTITION BY k) AS n FROM d)
             SELECT k, n, MAX(CASE WHEN rn = (n * 50 + 99) / 100 THEN s END), MAX(CASE WHEN rn = (n * 90 + 99) / 100 THEN s END)
             FROM r GROUP BY k, n
-            """, r => (Key: r.GetInt32(0), Value: new Percentiles(r.GetInt32(1), Hours(ReportSql.NullableDouble(r, 2)), Hours(ReportSql.NullableDouble(r, 3)))), ct);
+            """, r => (Key: ReportSql.Int(r, 0), Value: new Percentiles(ReportSql.Int(r, 1), Hours(ReportSql.NullableDouble(r, 2)), Hours(ReportSql.NullableDouble(r, 3)))), ct);
         return rows.ToDictionary(r => r.Key, r => r.Value);
     }
 
@@ -125,14 +125,14 @@ public sealed partial class ReportQueries(IDbContextFactory<HelpdeskDbContext> d
     private static async Task<(Dictionary<int, Percentiles> Response, Dictionary<int, Percentiles> Resolution)> BothPercentilesAsync(DbConnection c, ReportSql sql, CancellationToken ct)
     {
         var rows = await sql.ListAsync(c, $"""
-            WITH d AS MATERIALIZED (SELECT t."Priority" AS k, CASE WHEN t."FirstRespondedAt" IS NULL THEN NULL ELSE {ReportSql.FirstResponseSeconds} END AS fr,
-                   CASE WHEN t."ResolvedAt" IS NULL THEN NULL ELSE {ReportSql.ResolutionSeconds} END AS res FROM "Tickets" t WHERE {sql.Where}),
+            WITH d AS MATERIALIZED (SELECT t."Priority" AS k, CASE WHEN t."FirstRespondedAt" IS NULL THEN NULL ELSE {sql.FirstResponseSeconds} END AS fr,
+                   CASE WHEN t."ResolvedAt" IS NULL THEN NULL ELSE {sql.ResolutionSeconds} END AS res FROM "Tickets" t WHERE {sql.Where}),
                  x AS (SELECT 0 AS m, k, fr AS s FROM d WHERE fr IS NOT NULL UNION ALL SELECT 0, 0, fr FROM d WHERE fr IS NOT NULL
                        UNION ALL SELECT 1, k, res FROM d WHERE res IS NOT NULL UNION ALL SELECT 1, 0, res FROM d WHERE res IS NOT NULL),
                  r AS (SELECT m, k, s, ROW_NUMBER() OVER (PARTITION BY m, k ORDER BY s) AS rn, COUNT(*) OVER (PARTITION BY m, k) AS n FROM x)
             SELECT m, k, n, MAX(CASE WHEN rn = (n * 50 + 99) / 100 THEN s END), MAX(CASE WHEN rn = (n * 90 + 99) / 100 THEN s END)
             FROM r GROUP BY m, k, n
-            """, r => (Measure: r.GetInt32(0), Key: r.GetInt32(1), Value: new Percentiles(r.GetInt32(2), Hours(ReportSql.NullableDouble(r, 3)), Hours(ReportSql.NullableDouble(r, 4)))), ct);
+            """, r => (Measure: ReportSql.Int(r, 0), Key: ReportSql.Int(r, 1), Value: new Percentiles(ReportSql.Int(r, 2), Hours(ReportSql.NullableDouble(r, 3)), Hours(ReportSql.NullableDouble(r, 4)))), ct);
         return (rows.Where(r => r.Measure == 0).ToDictionary(r => r.Key, r => r.Value), rows.Where(r => r.Measure == 1).ToDictionary(r => r.Key, r => r.Value));
     }
 
@@ -143,7 +143,7 @@ public sealed partial class ReportQueries(IDbContextFactory<HelpdeskDbContext> d
         var categories = await db.Categories.AsNoTracking().Select(c => new CategoryNode(c.Id, c.ParentId, c.Name)).ToListAsync(ct);
         var tree = new CategoryTree(categories);
         var sql = ReportSql.For(filter, clock.StartOf(filter.From), clock.StartOf(filter.To.AddDays(1)),
-            filter.CategoryId is { } category ? tree.WithDescendants(category) : null);
+            filter.CategoryId is { } category ? tree.WithDescendants(category) : null, Data.DatabaseProvider.IsPostgres(db));
         await db.Database.OpenConnectionAsync(ct);
         return new Session(db, db.Database.GetDbConnection(), sql, filter, tree);
     }

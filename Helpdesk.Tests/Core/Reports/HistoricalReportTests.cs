@@ -5,8 +5,6 @@ using static Helpdesk.Tests.Core.Reports.ReportsDesk;
 namespace Helpdesk.Tests.Core.Reports;
 
 /// <summary>Every figure of the historical reports over <see cref="ReportsDesk"/>, worked out by hand.</summary>
-// The report SQL is SQLite's today (julianday, timestamps compared as text): not yet part of the PostgreSQL pass.
-[Trait("Database", "SqliteOnly")]
 public sealed class HistoricalReportTests(ReportsDesk desk) : IClassFixture<ReportsDesk>
 {
     private ReportQueries Reports => desk.Db.Get<ReportQueries>();

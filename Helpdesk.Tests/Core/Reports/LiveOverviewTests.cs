@@ -3,8 +3,6 @@ using Helpdesk.Core.Reports;
 namespace Helpdesk.Tests.Core.Reports;
 
 /// <summary>The live overview over <see cref="ReportsDesk"/> on Monday 9 March, 12:00.</summary>
-// The report SQL is SQLite's today (julianday, timestamps compared as text): not yet part of the PostgreSQL pass.
-[Trait("Database", "SqliteOnly")]
 public sealed class LiveOverviewTests(ReportsDesk desk) : IClassFixture<ReportsDesk>
 {
     [Fact]

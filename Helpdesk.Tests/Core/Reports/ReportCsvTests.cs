@@ -5,7 +5,6 @@ using Helpdesk.Core.Reports;
 namespace Helpdesk.Tests.Core.Reports;
 
 /// <summary>Each report's CSV parses back (CsvHelper) to the rows the report returned.</summary>
-[Trait("Database", "SqliteOnly")] // the report SQL is SQLite's for now
 public sealed class ReportCsvTests(ReportsDesk desk) : IClassFixture<ReportsDesk>
 {
     private ReportQueries Reports => desk.Db.Get<ReportQueries>();
