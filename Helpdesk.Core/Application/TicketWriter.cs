@@ -119,6 +119,8 @@ public sealed class TicketWriter(
         }).ToList();
         w.Db.Events.AddRange(records);
         await w.Db.SaveChangesAsync(ct);
+        // PostgreSQL delivers the notification at commit: every server's relay wakes to read the log.
+        if (w.Db.IsPostgres()) await w.Db.Database.ExecuteSqlRawAsync(EventRelay.NotifySql, ct);
         return [.. records.Select(r => new TicketEvent(r.Id, r.Kind, r.At, r.ActorId, r.IsInternal, rows[r.TicketId])
         {
             Previous = w.Before.GetValueOrDefault(r.TicketId),

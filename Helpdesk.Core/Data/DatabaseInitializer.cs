@@ -31,7 +31,11 @@ public sealed class DatabaseInitializer(
         await EnsureRolesAsync(ct);
         if (demo.Value.Enabled) await seeder.SeedIfEmptyAsync(ct);
         await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            // Other servers may commit too: the event log orders what this one publishes (EventRelay).
+            if (db.IsPostgres()) stream.ShareWithOtherServers();
             stream.StartAfter(await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0);
+        }
     }
 
     /// <summary>The four roles exist on every database, demo or not: registration adds people to "Requester".</summary>

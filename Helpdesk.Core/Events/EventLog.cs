@@ -28,6 +28,33 @@ public sealed class EventLog(IDbContextFactory<HelpdeskDbContext> dbs)
         return [.. records.Select(ToEvent)];
     }
 
+    /// <summary>
+    /// Every event after <paramref name="sequence"/>, oldest first, at most <paramref name="max"/>, for
+    /// the live fan-out of a server that did not commit them (no access filter: the fan-out filters
+    /// per receiver). <see cref="TicketEvent.Previous"/> is the ticket's row as of its event before
+    /// (null for a ticket's first), so deltas and revocations work as for a local event.
+    /// </summary>
+    public async Task<IReadOnlyList<TicketEvent>> ReadForRelayAsync(long sequence, int max = 500, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var records = await db.Events.AsNoTracking().Where(e => e.Id > sequence).OrderBy(e => e.Id).Take(max).ToListAsync(ct);
+        var before = new Dictionary<int, TicketRow?>();
+        var events = new List<TicketEvent>(records.Count);
+        foreach (var r in records)
+        {
+            if (!before.TryGetValue(r.TicketId, out var previous))
+            {
+                var json = await db.Events.AsNoTracking().Where(e => e.TicketId == r.TicketId && e.Id < r.Id)
+                    .OrderByDescending(e => e.Id).Select(e => e.Row).FirstOrDefaultAsync(ct);
+                previous = json is null ? null : JsonSerializer.Deserialize<TicketRow>(json, TicketWriter.Json);
+            }
+            var e = ToEvent(r) with { Previous = r.Kind == TicketEventKind.Created ? null : previous };
+            before[r.TicketId] = e.Row;
+            events.Add(e);
+        }
+        return events;
+    }
+
     public async Task<long> LastSequenceAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);

@@ -8,20 +8,75 @@ public sealed class EventStream(ILogger<EventStream> log) : IEventStream, IDispo
 {
     private readonly Lock _gate = new();
     private Subscription[] _subscribers = [];
+    private readonly Lock _order = new();
+    private readonly SortedDictionary<long, TicketEvent> _held = [];
     private long _last;
+    private bool _shared;
 
     public long LastSequence => Interlocked.Read(ref _last);
+
+    /// <summary>
+    /// Raised (outside any lock) when a local event waits for older ones that other servers
+    /// committed: the relay should read the event log now. Only in shared mode.
+    /// </summary>
+    public event Action? Behind;
+
+    /// <summary>
+    /// Several servers share the database (PostgreSQL): the event log, read by a relay
+    /// (<see cref="PublishFromLog"/>), decides the order; a local event is handed out at once only
+    /// when it directly follows the last one published here, otherwise it waits for the relay.
+    /// </summary>
+    public void ShareWithOtherServers() => _shared = true;
 
     public void Publish(IReadOnlyList<TicketEvent> events)
     {
         if (events.Count == 0) return;
+        if (!_shared)
+        {
+            lock (_order) foreach (var e in events) Deliver(e);
+            return;
+        }
+        var behind = false;
+        lock (_order)
+        {
+            foreach (var e in events)
+            {
+                if (e.Sequence <= _last) continue; // the relay got it from the log first
+                // Without a relay (a lone process, Core tests) nobody would read the gap: as before.
+                if (!behind && (e.Sequence == _last + 1 || Behind is null)) Deliver(e);
+                else
+                {
+                    _held[e.Sequence] = e;
+                    behind = true;
+                }
+            }
+        }
+        if (behind) Behind?.Invoke();
+    }
+
+    /// <summary>
+    /// Events read from the log, oldest first, after <see cref="LastSequence"/>: publishes those not
+    /// yet published here (a held local copy wins: it carries the exact before-row).
+    /// </summary>
+    public void PublishFromLog(IReadOnlyList<TicketEvent> events)
+    {
+        lock (_order)
+        {
+            foreach (var e in events)
+            {
+                if (e.Sequence <= _last) continue;
+                Deliver(_held.Remove(e.Sequence, out var local) ? local : e);
+            }
+            foreach (var stale in _held.Keys.TakeWhile(k => k <= _last).ToList()) _held.Remove(stale);
+        }
+    }
+
+    private void Deliver(TicketEvent e)
+    {
         Subscription[] targets;
         lock (_gate) targets = _subscribers;
-        foreach (var e in events)
-        {
-            foreach (var s in targets) s.Queue.Writer.TryWrite(e);
-            Interlocked.Exchange(ref _last, e.Sequence);
-        }
+        foreach (var s in targets) s.Queue.Writer.TryWrite(e);
+        Interlocked.Exchange(ref _last, e.Sequence);
     }
 
     public IDisposable Subscribe(string name, Func<TicketEvent, CancellationToken, ValueTask> handler)

@@ -13,6 +13,8 @@ public static class RealtimeSetup
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.AddHostedService<HubFanOut>();
+        // PostgreSQL: events committed by other servers reach this one's fan-out (does nothing on SQLite).
+        services.AddHostedService<Helpdesk.Core.Events.EventRelay>();
     }
 
     public static void MapHelpdeskRealtime(this WebApplication app) => app.MapHub<TicketsHub>(TicketsHub.Url);
