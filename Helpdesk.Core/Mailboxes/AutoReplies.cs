@@ -20,7 +20,7 @@ public static class AutoReplies
             return "Sent from our own address.";
         var autoSubmitted = message.Headers[HeaderId.AutoSubmitted];
         if (!string.IsNullOrWhiteSpace(autoSubmitted) && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase))
-            return $"Auto-Submitted: {HeaderText.Clean(autoSubmitted)}.";
+            return $"Auto-Submitted: {Mail.MailHeaders.OneLine(autoSubmitted)}.";
         var precedence = message.Headers[HeaderId.Precedence]?.Trim().ToLowerInvariant();
         if (precedence is "bulk" or "junk" or "list" or "auto_reply")
             return $"Precedence: {precedence}.";

@@ -56,15 +56,17 @@ public sealed class MailIntake(
         return InboundOutcome.Processed;
     }
 
-    /// <summary>A message too large to download (or one that failed again and again): recorded from its envelope alone.</summary>
-    public async Task QuarantineTooLargeAsync(string mailbox, string? messageId, string from, string subject, long size, CancellationToken ct = default, string? reason = null)
+    /// <summary>Why a message is not downloaded at all.</summary>
+    public string TooLargeReason(long size) =>
+        $"Too large ({size / 1024 / 1024.0:0.#} MB; at most {options.CurrentValue.MaxMessageBytes / 1024 / 1024.0:0.#} MB). Not downloaded: ask the sender for a smaller message.";
+
+    /// <summary>A message that cannot be read (too large, or failing again and again): quarantined from its envelope alone, nothing to retry.</summary>
+    public async Task QuarantineUnreadAsync(string mailbox, string? messageId, string from, string subject, string reason, CancellationToken ct = default)
     {
-        var id = string.IsNullOrWhiteSpace(messageId) ? $"too-large-{Guid.NewGuid():N}@helpdesk.invalid" : messageId.Trim('<', '>', ' ');
+        var id = string.IsNullOrWhiteSpace(messageId) ? $"unread-{Guid.NewGuid():N}@helpdesk.invalid" : messageId.Trim('<', '>', ' ');
         if (await KnownAsync(id, null, ct) is not null) return;
-        var mail = new ParsedMail { MessageId = id, FromAddress = from, Subject = HeaderText.Clean(subject) };
-        await RecordAsync(mailbox, mail, InboundOutcome.Quarantined, reason ??
-            $"Too large ({size / 1024 / 1024.0:0.#} MB; at most {options.CurrentValue.MaxMessageBytes / 1024 / 1024.0:0.#} MB). Not downloaded: ask the sender for a smaller message.",
-            null, null, ct);
+        var mail = new ParsedMail { MessageId = id, FromAddress = from, Subject = Mail.MailHeaders.OneLine(subject, 500) };
+        await RecordAsync(mailbox, mail, InboundOutcome.Quarantined, reason, null, null, ct);
     }
 
     private async Task<Result<Ticket>> ApplyAsync(TicketWork w, string mailbox, string? category, ParsedMail mail, long? retryOf, MailChannelOptions settings, CancellationToken ct)
@@ -96,7 +98,7 @@ public sealed class MailIntake(
             {
                 RequesterId = w.Caller.UserId,
                 CategoryId = await CategoryAsync(w.Db, category, ct),
-                Subject = Clip(mail.Subject.Length == 0 ? w.T("(no subject)") : StripReplyPrefix(mail.Subject), CreateTicketHandler.SubjectMax),
+                Subject = Clip(mail.Subject.Length == 0 ? w.T("(no subject)") : SubjectTag.StripPrefixes(mail.Subject), CreateTicketHandler.SubjectMax),
                 Description = Clip(text.Length == 0 ? w.T("(empty message)") : text, CreateTicketHandler.DescriptionMax),
                 Channel = Channel.Email,
             };
@@ -163,7 +165,7 @@ public sealed class MailIntake(
     {
         var address = mail.FromAddress;
         if (address.Length > 256 || !MailAddress.TryCreate(address, out var parsed) || !string.Equals(parsed.Address, address, StringComparison.OrdinalIgnoreCase))
-            return (null, $"The sender address \"{HeaderText.Clean(address)}\" is not valid.");
+            return (null, $"The sender address \"{Mail.MailHeaders.OneLine(address)}\" is not valid.");
         var normalized = Requesters.Normalize(address);
         int id;
         await using (var db = await dbs.CreateDbContextAsync(ct))
@@ -232,8 +234,6 @@ public sealed class MailIntake(
     /// <summary>The mailboxes' addresses and the one our own mail is sent from: mail from them is a loop.</summary>
     private static IReadOnlyCollection<string> OwnAddresses(MailChannelOptions settings, Mail.MailOptions outgoing) =>
         [.. settings.Mailboxes.Select(m => m.Address).Append(outgoing.FromAddress).Where(a => !string.IsNullOrWhiteSpace(a))];
-
-    private static string StripReplyPrefix(string subject) => SubjectTag.StripPrefixes(subject);
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Helpdesk.Core.Mail;
 using MimeKit;
 
 namespace Helpdesk.Core.Mailboxes;
@@ -33,7 +34,7 @@ public static class MailReader
             InReplyTo = [.. new[] { message.InReplyTo }.Concat(message.References.Reverse()).Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id!.Trim('<', '>', ' ')).Distinct()],
             FromAddress = from?.Address?.Trim() ?? "",
             FromName = from?.Name?.Trim() ?? "",
-            Subject = Clip(HeaderText.Clean(message.Subject ?? ""), 500),
+            Subject = MailHeaders.OneLine(message.Subject, 500),
         };
         if (from is null || !from.Address.Contains('@'))
             return parsed with { QuarantineReason = "No sender address (From header missing or malformed)." };
@@ -49,7 +50,7 @@ public static class MailReader
 
         foreach (var part in message.BodyParts.OfType<TextPart>())
             if (part.ContentType.Charset is { Length: > 0 } charset && !IsKnownCharset(charset))
-                return parsed with { QuarantineReason = $"Unknown character set \"{HeaderText.Clean(charset)}\"." };
+                return parsed with { QuarantineReason = $"Unknown character set \"{MailHeaders.OneLine(charset)}\"." };
 
         string text;
         string? html = null;
@@ -73,7 +74,7 @@ public static class MailReader
 
     private static MailFile ReadFile(MimeEntity entity, int maxBytes)
     {
-        var name = HeaderText.Clean(entity.ContentDisposition?.FileName ?? entity.ContentType.Name ?? "attachment");
+        var name = MailHeaders.OneLine(entity.ContentDisposition?.FileName ?? entity.ContentType.Name, Tickets.TicketAttachment.FileNameMax);
         if (name.Length == 0) name = "attachment";
         var type = entity.ContentType.MimeType;
         using var buffer = new MemoryStream();
@@ -93,15 +94,4 @@ public static class MailReader
     private static string HashId(byte[] raw) => "sha256-" + Convert.ToHexStringLower(SHA256.HashData(raw)) + "@helpdesk.invalid";
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
-}
-
-/// <summary>Text from a mail header made safe to show and to put back into a header: no control characters.</summary>
-public static class HeaderText
-{
-    public static string Clean(string value)
-    {
-        var sb = new StringBuilder(value.Length);
-        foreach (var c in value) sb.Append(char.IsControl(c) ? ' ' : c);
-        return sb.ToString().Trim();
-    }
 }

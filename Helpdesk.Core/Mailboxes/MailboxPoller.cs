@@ -14,7 +14,7 @@ namespace Helpdesk.Core.Mailboxes;
 /// </summary>
 public sealed class MailboxPoller(MailIntake intake, IOptionsMonitor<MailChannelOptions> options, ILogger<MailboxPoller> log)
 {
-    /// <summary>An IMAP keyword, so people reading the mailbox still see mail as (un)read as they left it... except that we also set \Seen.</summary>
+    /// <summary>The IMAP keyword that marks a message as taken in (\Seen is set too, for people reading the mailbox).</summary>
     public const string DoneKeyword = "$HelpdeskDone";
 
     /// <summary>After this many failed attempts (the database was fine but taking it in threw), a message is quarantined so it cannot block the mailbox.</summary>
@@ -42,8 +42,7 @@ public sealed class MailboxPoller(MailIntake intake, IOptionsMonitor<MailChannel
             try
             {
                 if (summary.Size is { } size && size > settings.MaxMessageBytes)
-                    await intake.QuarantineTooLargeAsync(box.Name, summary.Envelope?.MessageId, summary.Envelope?.From.Mailboxes.FirstOrDefault()?.Address ?? "",
-                        summary.Envelope?.Subject ?? "", size, ct);
+                    await QuarantineUnreadAsync(box, summary, intake.TooLargeReason(size), ct);
                 else
                 {
                     using var stream = await folder.GetStreamAsync(uid, ct);
@@ -57,8 +56,7 @@ public sealed class MailboxPoller(MailIntake intake, IOptionsMonitor<MailChannel
                 var failures = _failures.AddOrUpdate((box.Name, uid.Id), 1, (_, n) => n + 1);
                 log.LogError(ex, "Taking in message {Uid} of {Mailbox} failed ({Failures}/{Max})", uid.Id, box.Name, failures, MaxFailures);
                 if (failures < MaxFailures) continue;
-                await intake.QuarantineTooLargeAsync(box.Name, summary.Envelope?.MessageId, summary.Envelope?.From.Mailboxes.FirstOrDefault()?.Address ?? "",
-                    summary.Envelope?.Subject ?? "", 0, ct, reason: $"Processing failed {MaxFailures} times: {ex.Message}");
+                await QuarantineUnreadAsync(box, summary, $"Processing failed {MaxFailures} times: {ex.Message}", ct);
             }
             _failures.TryRemove((box.Name, uid.Id), out _);
             await folder.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Keywords = { DoneKeyword }, Silent = true }, ct);
@@ -67,6 +65,10 @@ public sealed class MailboxPoller(MailIntake intake, IOptionsMonitor<MailChannel
         await client.DisconnectAsync(true, ct);
         return handled;
     }
+
+    private Task QuarantineUnreadAsync(MailboxOptions box, IMessageSummary summary, string reason, CancellationToken ct) =>
+        intake.QuarantineUnreadAsync(box.Name, summary.Envelope?.MessageId, summary.Envelope?.From.Mailboxes.FirstOrDefault()?.Address ?? "",
+            summary.Envelope?.Subject ?? "", reason, ct);
 
     private static bool IsConnectionProblem(Exception ex) =>
         ex is IOException or ServiceNotConnectedException or ImapProtocolException or System.Net.Sockets.SocketException;
