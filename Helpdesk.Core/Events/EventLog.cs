@@ -42,17 +42,20 @@ public sealed class EventLog(IDbContextFactory<HelpdeskDbContext> dbs)
         var events = new List<TicketEvent>(records.Count);
         foreach (var r in records)
         {
-            if (!before.TryGetValue(r.TicketId, out var previous))
-            {
-                var json = await db.Events.AsNoTracking().Where(e => e.TicketId == r.TicketId && e.Id < r.Id)
-                    .OrderByDescending(e => e.Id).Select(e => e.Row).FirstOrDefaultAsync(ct);
-                previous = json is null ? null : JsonSerializer.Deserialize<TicketRow>(json, TicketWriter.Json);
-            }
+            if (!before.TryGetValue(r.TicketId, out var previous)) previous = await RowBeforeAsync(db, r.TicketId, r.Id, ct);
             var e = ToEvent(r) with { Previous = r.Kind == TicketEventKind.Created ? null : previous };
             before[r.TicketId] = e.Row;
             events.Add(e);
         }
         return events;
+    }
+
+    /// <summary>The ticket's list row as its last event before <paramref name="sequence"/> left it (null for its first event).</summary>
+    internal static async Task<TicketRow?> RowBeforeAsync(HelpdeskDbContext db, int ticketId, long sequence, CancellationToken ct)
+    {
+        var json = await db.Events.AsNoTracking().Where(e => e.TicketId == ticketId && e.Id < sequence)
+            .OrderByDescending(e => e.Id).Select(e => e.Row).FirstOrDefaultAsync(ct);
+        return json is null ? null : JsonSerializer.Deserialize<TicketRow>(json, TicketWriter.Json);
     }
 
     public async Task<long> LastSequenceAsync(CancellationToken ct = default)

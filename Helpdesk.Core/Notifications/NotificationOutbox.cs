@@ -53,7 +53,7 @@ public sealed class NotificationOutbox(
         var people = new Dictionary<int, Person>();
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            var stored = await db.EventCursors.AsNoTracking().Where(c => c.Name == CursorName).Select(c => (long?)c.LastSequence).SingleOrDefaultAsync(ct);
+            var stored = await EventCursor.StoredAsync(db, CursorName, ct);
             newCursor = stored is null;
             // First run: start at the end of the log (demo data and history are not news).
             from = stored ?? await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0;
@@ -90,10 +90,7 @@ public sealed class NotificationOutbox(
             await using var write = await dbs.CreateDbContextAsync(ct);
             await using var tx = await write.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            var cursor = await write.EventCursors.SingleOrDefaultAsync(c => c.Name == CursorName, ct);
-            if (cursor is null) write.EventCursors.Add(cursor = new EventCursor(CursorName, from, now));
-            // Only this worker moves the cursor; if it moved anyway, another process did this batch.
-            if (cursor.LastSequence != from) return (0, 0);
+            if (await EventCursor.ClaimAsync(write, CursorName, from, now, ct) is not { } cursor) return (0, 0);
             var threads = new Dictionary<(int Ticket, string Address), List<string>>();
             foreach (var (n, inApp, wantsMail, body) in notifications)
             {
@@ -109,8 +106,7 @@ public sealed class NotificationOutbox(
                     if (queued is not null) thread.Add(queued.MessageId);
                 }
             }
-            if (events.Count > 0) cursor.LastSequence = events[^1].Id;
-            cursor.UpdatedAt = now;
+            cursor.Advance(events, now);
             await write.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -122,9 +118,7 @@ public sealed class NotificationOutbox(
     private static async Task<EventFacts> FactsAsync(HelpdeskDbContext db, TicketEventRecord e, Func<Task<List<(int Id, string DisplayName)>>> staff, CancellationToken ct)
     {
         var row = JsonSerializer.Deserialize<TicketRow>(e.Row, TicketWriter.Json)!;
-        var previousJson = await db.Events.AsNoTracking().Where(x => x.TicketId == e.TicketId && x.Id < e.Id)
-            .OrderByDescending(x => x.Id).Select(x => x.Row).FirstOrDefaultAsync(ct);
-        var previous = previousJson is null ? null : JsonSerializer.Deserialize<TicketRow>(previousJson, TicketWriter.Json);
+        var previous = await EventLog.RowBeforeAsync(db, e.TicketId, e.Id, ct);
         string? text = null;
         IReadOnlyList<int>? mentioned = null, leads = null;
         string? rule = null;

@@ -36,7 +36,7 @@ public sealed class WebhookOutbox(IDbContextFactory<HelpdeskDbContext> dbs, Writ
     public async Task<long?> CursorAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.EventCursors.Where(c => c.Name == CursorName).Select(c => (long?)c.LastSequence).SingleOrDefaultAsync(ct);
+        return await EventCursor.StoredAsync(db, CursorName, ct);
     }
 
     private async Task<(int Read, int Queued)> QueueBatchAsync(CancellationToken ct)
@@ -48,7 +48,7 @@ public sealed class WebhookOutbox(IDbContextFactory<HelpdeskDbContext> dbs, Writ
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
             var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.IsActive).ToListAsync(ct);
-            var stored = await db.EventCursors.AsNoTracking().Where(c => c.Name == CursorName).Select(c => (long?)c.LastSequence).SingleOrDefaultAsync(ct);
+            var stored = await EventCursor.StoredAsync(db, CursorName, ct);
             newCursor = stored is null;
             // First run: start at the end of the log, or earlier if a subscription was created before this ran.
             from = stored ?? Math.Min(await db.Events.MaxAsync(e => (long?)e.Id, ct) ?? 0,
@@ -71,13 +71,9 @@ public sealed class WebhookOutbox(IDbContextFactory<HelpdeskDbContext> dbs, Writ
         await using var write = await dbs.CreateDbContextAsync(ct);
         await using var tx = await write.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var cursor = await write.EventCursors.SingleOrDefaultAsync(c => c.Name == CursorName, ct);
-        if (cursor is null) write.EventCursors.Add(cursor = new EventCursor(CursorName, from, now));
-        // Only this worker moves the cursor; if it moved anyway, another process did this batch.
-        if (cursor.LastSequence != from) return (0, 0);
+        if (await EventCursor.ClaimAsync(write, CursorName, from, now, ct) is not { } cursor) return (0, 0);
         write.WebhookDeliveries.AddRange(planned.Select(p => new WebhookDelivery(p.Subscription.Id, p.Event.Id, p.Type, p.Number, p.Payload, now)));
-        if (events.Count > 0) cursor.LastSequence = events[^1].Id;
-        cursor.UpdatedAt = now;
+        cursor.Advance(events, now);
         await write.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (events.Count, planned.Count);
@@ -86,9 +82,7 @@ public sealed class WebhookOutbox(IDbContextFactory<HelpdeskDbContext> dbs, Writ
     private static async Task<WebhookPayload> PayloadAsync(HelpdeskDbContext db, TicketEventRecord e, WebhookEvents kind, CancellationToken ct)
     {
         var row = JsonSerializer.Deserialize<TicketRow>(e.Row, TicketWriter.Json)!;
-        var previousRow = await db.Events.AsNoTracking().Where(x => x.TicketId == e.TicketId && x.Id < e.Id)
-            .OrderByDescending(x => x.Id).Select(x => x.Row).FirstOrDefaultAsync(ct);
-        var previous = previousRow is null ? null : TicketSummary.From(JsonSerializer.Deserialize<TicketRow>(previousRow, TicketWriter.Json)!);
+        var previous = await EventLog.RowBeforeAsync(db, e.TicketId, e.Id, ct) is { } before ? TicketSummary.From(before) : null;
         NamedRef? actor = e.ActorId is { } actorId
             ? await db.Users.Where(u => u.Id == actorId).Select(u => new NamedRef(u.Id, u.DisplayName)).SingleOrDefaultAsync(ct)
             : null;
