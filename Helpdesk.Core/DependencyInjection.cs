@@ -35,6 +35,7 @@ public static class DependencyInjection
             options.Use(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         });
 
+        services.AddSingleton<Servers.ServerInstance>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<EventStream>();
         services.AddSingleton<IEventStream>(sp => sp.GetRequiredService<EventStream>());
