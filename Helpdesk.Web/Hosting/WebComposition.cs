@@ -24,7 +24,7 @@ public static class WebComposition
         builder.Services.AddMudServices();
         builder.AddHelpdeskIdentity();
         builder.AddHelpdeskApi();
-        builder.Services.AddHelpdeskRealtime();
+        builder.Services.AddHelpdeskRealtime(builder.Configuration);
         builder.Services.AddHelpdeskStore(typeof(WebComposition).Assembly);
         builder.Services.AddHelpdeskBoard();
         builder.Services.AddHelpdeskNotificationsWeb();

@@ -9,7 +9,7 @@ namespace Helpdesk.Web.Realtime;
 /// connection, and no duplicates (SignalR does not dedupe a connection that sits in several groups).
 /// </summary>
 public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITicketsClient> hub, PresenceTracker presence,
-    HubConnections connections, HubWatchers watchers) : IHostedService
+    HubConnections connections, HubWatchers watchers, RedisBackplane? backplane = null) : IHostedService
 {
     private IDisposable? _events;
     private IDisposable? _presence;
@@ -33,8 +33,8 @@ public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITick
                 else seeing.Add(connection);
             }
             var sends = new List<Task>(2);
-            if (seeing.Count > 0) sends.Add(hub.Clients.Clients(seeing).TicketChanged(e));
-            if (revoked is not null) sends.Add(hub.Clients.Clients(losing).TicketChanged(revoked));
+            if (seeing.Count > 0) sends.Add(SendAsync(seeing, e));
+            if (revoked is not null) sends.Add(SendAsync(losing, revoked));
             await Task.WhenAll(sends);
         });
         _presence = presence.Watch(null, async number =>
@@ -45,6 +45,13 @@ public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITick
         });
         return Task.CompletedTask;
     }
+
+    // With the Redis backplane, a send to a list of connections is published through Redis even for
+    // this server's own connections (and lost while Redis is down); a send to one connection held here
+    // is written to it directly. Without it, the list send serializes the event once for all.
+    private Task SendAsync(List<string> connectionIds, TicketEvent e) => backplane is null
+        ? hub.Clients.Clients(connectionIds).TicketChanged(e)
+        : Task.WhenAll(connectionIds.Select(id => hub.Clients.Client(id).TicketChanged(e)));
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

@@ -2,9 +2,10 @@ namespace Helpdesk.Web.Realtime;
 
 public static class RealtimeSetup
 {
-    public static void AddHelpdeskRealtime(this IServiceCollection services)
+    public static void AddHelpdeskRealtime(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSignalR();
+        var signalR = services.AddSignalR();
+        if (configuration[RedisBackplane.ConfigurationKey] is { Length: > 0 } redis) RedisBackplane.AddTo(services, signalR, redis);
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<HubWatchers>();
