@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<TicketWriter>();
         services.AddSingleton<People.CallerDirectory>();
+        services.AddSingleton<People.AccessSignal>();
         services.AddSingleton<TicketQueries>();
         services.AddSingleton<People.PeopleQueries>();
         services.AddSingleton<People.Commands.CreateRequesterHandler>();

@@ -15,10 +15,11 @@ public sealed record PersonInput(int Id, string? Department, string? Location, T
 
 /// <summary>
 /// Admins keep people's details and deactivate those who left: a deactivated person cannot sign in
-/// (sessions end at the next check), is not assignable, and every ticket, comment and audit row keeps
+/// (cookies end at the next check; open live pages and hub connections on every server stop
+/// receiving events at once, see <see cref="AccessSignal"/>), is not assignable, and every ticket, comment and audit row keeps
 /// their name. Their open tickets go back to their teams' queues through the one write path.
 /// </summary>
-public sealed class PeopleAdmin(AdminWriter writer, IDbContextFactory<HelpdeskDbContext> dbs, ITicketCommandHandler<AssignTicket> assign)
+public sealed class PeopleAdmin(AdminWriter writer, IDbContextFactory<HelpdeskDbContext> dbs, ITicketCommandHandler<AssignTicket> assign, AccessSignal access)
 {
     public const int TextMax = 200;
 
@@ -86,8 +87,14 @@ public sealed class PeopleAdmin(AdminWriter writer, IDbContextFactory<HelpdeskDb
             user.IsActive = active;
             // Ends their cookies at the next security-stamp check, whatever else happens.
             user.SecurityStamp = Guid.NewGuid().ToString("N");
+            // Their live pages and hub connections end at once on every server, not at the next check.
+            if (!active) await AccessSignal.NotifyServersAsync(w.Db, user.Id, ct);
             return Result<int>.Ok(0);
-        }, ct);
+        }, ct, afterCommit: active ? null : () =>
+        {
+            access.Raise(userId);
+            return Task.CompletedTask;
+        });
         if (!result.Succeeded || active) return result;
 
         await using var db = await dbs.CreateDbContextAsync(ct);

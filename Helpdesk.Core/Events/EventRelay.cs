@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Helpdesk.Core.Data;
+using Helpdesk.Core.People;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,11 +28,13 @@ public sealed class EventRelay : BackgroundService
     private readonly EventLog _log;
     private readonly IOptions<DatabaseOptions> _database;
     private readonly ILogger<EventRelay> _logger;
+    private readonly AccessSignal _access;
     private readonly bool _attached;
 
-    public EventRelay(EventStream stream, EventLog log, IOptions<DatabaseOptions> database, ILogger<EventRelay> logger)
+    public EventRelay(EventStream stream, EventLog log, IOptions<DatabaseOptions> database, ILogger<EventRelay> logger, AccessSignal access)
     {
         _stream = stream;
+        _access = access;
         _log = log;
         _database = database;
         _logger = logger;
@@ -60,8 +63,13 @@ public sealed class EventRelay : BackgroundService
             {
                 await using var connection = new NpgsqlConnection(_database.Value.ConnectionString);
                 await connection.OpenAsync(ct);
-                connection.Notification += (_, _) => Wake();
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                connection.Notification += (_, e) =>
+                {
+                    if (e.Channel == AccessSignal.Channel && int.TryParse(e.Payload, out var userId)) _access.Raise(userId);
+                    else Wake();
+                };
+                // Also people whose access ended on any server (they are re-read, never trusted from the payload).
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {AccessSignal.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(ct);
                 Wake(); // whatever was committed while not listening
                 while (true) await connection.WaitAsync(ct);

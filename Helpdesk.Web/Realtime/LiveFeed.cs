@@ -36,6 +36,12 @@ public sealed class LiveFeed : IHostedService, IDisposable
         return watcher;
     }
 
+    /// <summary>Stops every watcher of <paramref name="userId"/> (their access ended); their screens get no further event.</summary>
+    public void EndFor(int userId)
+    {
+        lock (_gate) _watchers = [.. _watchers.Where(w => w.Caller.UserId != userId)];
+    }
+
     public static bool MaySee(Caller caller, TicketEvent e) =>
         TicketAccess.CanSee(caller, e.Row) && (caller.IsStaff || !e.IsInternal);
 

@@ -14,6 +14,7 @@ public static class RealtimeSetup
         services.AddSingleton<LiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         services.AddHostedService<HubFanOut>();
+        services.AddHostedService<HubAccess>();
         // PostgreSQL: events committed by other servers reach this one's fan-out (does nothing on SQLite).
         services.AddHostedService<Helpdesk.Core.Events.EventRelay>();
     }

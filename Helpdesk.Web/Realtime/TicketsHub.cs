@@ -29,7 +29,7 @@ public sealed class TicketsHub(CallerDirectory directory, TicketQueries queries,
             Context.Abort();
             return;
         }
-        connections.Add(Context.ConnectionId, caller);
+        connections.Add(Context, caller);
     }
 
     /// <summary>Follow one ticket's presence (who views, who types). False when it is missing or not the caller's to see.</summary>
