@@ -3,7 +3,8 @@
 #
 # On a fresh Debian 12 with only the .NET SDK it first installs what the tests need (Debian's
 # chromium, for the browser tests; python3-aiosmtpd and dovecot-imapd, the SMTP and IMAP servers of the mail tests;
-# postgresql-15, whose binaries the PostgreSQL tests start a temporary cluster with), then runs the whole test project in Release, writes
+# postgresql-15, whose binaries the PostgreSQL tests start a temporary cluster with; redis-server, the
+# SignalR backplane of the several-servers tests), then runs the whole test project in Release, writes
 # .test-results/results.trx (and screenshots under .test-results/screenshots/), then the Core tests
 # again on PostgreSQL (.test-results/postgres.trx; only when run without arguments), and ends with one
 # line of its own, alone on the last line, which CI reads:
@@ -83,6 +84,18 @@ ensure_postgres() {
 
 if ! ensure_postgres; then
     say "WARNING: could not install postgresql-15; the PostgreSQL tests will fail"
+fi
+
+# The several-servers tests run a real Redis (the SignalR backplane) on loopback, and stop and start it
+# for the outage test: Debian's redis-server (the tests start their own instance, never the service).
+ensure_redis() {
+    [ -x /usr/bin/redis-server ] && return 0
+    say "redis-server is missing: installing it (the several-servers tests run a real Redis)"
+    apt_install redis-server && [ -x /usr/bin/redis-server ]
+}
+
+if ! ensure_redis; then
+    say "WARNING: could not install redis-server; the Redis backplane tests will fail"
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

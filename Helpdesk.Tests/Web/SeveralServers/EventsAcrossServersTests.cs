@@ -49,7 +49,7 @@ public sealed class EventsAcrossServersTests : IAsyncLifetime
         var alice = await _a.CallerAsync("alice@example.test");
         using var danaOnB = await SignedInClient.SignInAsync(_b, "dana@helpdesk.test");
         await using var hub = danaOnB.Hub();
-        var inbox = new Inbox(hub);
+        var inbox = new HubInbox(hub);
         await hub.StartAsync();
 
         var ticket = await _a.FileRequestAsync(alice, "Filed on server A");
@@ -106,31 +106,6 @@ public sealed class EventsAcrossServersTests : IAsyncLifetime
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not within {Wait.TotalSeconds} s");
             await Task.Delay(50);
-        }
-    }
-
-    private sealed class Inbox
-    {
-        private readonly ConcurrentQueue<TicketEvent> _events = new();
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        public Inbox(HubConnection hub) => hub.On<TicketEvent>("TicketChanged", e =>
-        {
-            _events.Enqueue(e);
-            _arrived.Release();
-        });
-
-        public async Task<TicketEvent> WaitForAsync(Func<TicketEvent, bool> match)
-        {
-            var deadline = DateTime.UtcNow + Wait;
-            while (true)
-            {
-                var found = _events.FirstOrDefault(match);
-                if (found is not null) return found;
-                var left = deadline - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
-                    throw new TimeoutException($"No matching event within {Wait.TotalSeconds} s; got {string.Join(", ", _events.Select(e => $"{e.Kind} HD-{e.Row.Number}"))}");
-            }
         }
     }
 }
