@@ -1,0 +1,65 @@
+using Helpdesk.Core.Tickets.Commands;
+using Helpdesk.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Helpdesk.Tests.Web.SeveralServers;
+
+/// <summary>
+/// An agent's dashboard in real Chromium on server B follows changes committed through server A
+/// (two servers, one PostgreSQL, a Redis backplane) without a reload and without losing the view
+/// the agent chose.
+/// </summary>
+public sealed class DashboardAcrossServersTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private TwoServers _servers = null!;
+
+    public async Task InitializeAsync() => _servers = await TwoServers.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_servers is not null) await _servers.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ATicketFiledOnServerAAppearsOnADashboardOnServerBInTheViewTheAgentChose()
+    {
+        var (a, b) = (_servers.A, _servers.B);
+        var alice = await a.CallerAsync("alice@example.test");
+        var dana = await a.CallerAsync("dana@helpdesk.test");
+        var taken = await a.FileRequestAsync(alice, "Already taken by Dana");
+        await a.Send(dana, new AssignTicket(taken.Number, dana.UserId));
+        await using var sam = await browser.NewPersonAsync(b.BaseUrl);
+        await sam.SignInAsync("sam@helpdesk.test");
+        await sam.GotoInteractiveAsync("/");
+        var page = sam.Page;
+        var total = page.GetByTestId("queue-total");
+        ILocator Row(int number) => page.Locator("tr").Filter(new() { Has = page.Locator($"[data-ticket='{number}']") });
+
+        await BrowserFixture.ScreenshotOnFailureAsync(page, nameof(ATicketFiledOnServerAAppearsOnADashboardOnServerBInTheViewTheAgentChose), async () =>
+        {
+            // Sam narrows the dashboard to what nobody has taken yet.
+            await page.GetByText("Unassigned in my teams", new() { Exact = true }).ClickAsync();
+            await Expect(Row(taken.Number)).ToHaveCountAsync(0);
+            await Expect(page.GetByLabel("Loading")).ToHaveCountAsync(0);
+            var before = Count(await total.InnerTextAsync());
+            Assert.Equal(before, await page.Locator("tr [data-ticket]").CountAsync());
+            await page.EvaluateAsync("() => window.__sameDocument = true");
+
+            var filed = await a.FileRequestAsync(alice, "Scanner on floor 2 is offline");
+
+            await Expect(Row(filed.Number)).ToContainTextAsync("Scanner on floor 2 is offline");
+            await Expect(total).ToHaveTextAsync($"{before + 1} tickets");
+
+            // Taken on A: it leaves Sam's unassigned view on B, which stays the view he chose.
+            await a.Send(dana, new AssignTicket(filed.Number, dana.UserId));
+            await Expect(Row(filed.Number)).ToHaveCountAsync(0);
+            await Expect(total).ToHaveTextAsync($"{before} tickets");
+            await Expect(Row(taken.Number)).ToHaveCountAsync(0);
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "Sam's dashboard reloaded.");
+            await BrowserFixture.ScreenshotAsync(page, "dashboard-across-servers");
+        });
+    }
+
+    private static int Count(string text) => int.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+}
