@@ -178,7 +178,7 @@ public static class FanOutBench
     }
 
     /// <summary>Waits until every connection has every event, or nothing new arrived for 5 s.</summary>
-    private static async Task DrainAsync(ClientProcess clients, string label, int n, int events)
+    internal static async Task DrainAsync(ClientProcess clients, string label, int n, int events)
     {
         long expected = (long)n * events, seen = -1;
         var quiet = Stopwatch.StartNew();
@@ -253,7 +253,7 @@ public static class FanOutBench
     }
 
     /// <summary>What one label's connections received, as latencies from the send (or commit) timestamps.</summary>
-    private sealed class Deliveries
+    internal sealed class Deliveries
     {
         public List<double> Latencies { get; } = [];
         public long Missing { get; private set; }

@@ -46,7 +46,8 @@ public sealed class LiveApp : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
     public string Url(string relative) => new Uri(BaseUrl, relative.TrimStart('/')).ToString();
 
-    public static async Task<LiveApp> StartAsync(int demoTickets)
+    /// <param name="settings">Configuration that wins over the defaults set here (e.g. PostgreSQL and Redis for several servers).</param>
+    public static async Task<LiveApp> StartAsync(int demoTickets, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "helpdesk-bench-live", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -58,6 +59,7 @@ public sealed class LiveApp : IAsyncDisposable
             builder.UseSetting("Database:ConnectionString", cs);
             builder.UseSetting("DemoData:Enabled", "true");
             builder.UseSetting("DemoData:Tickets", demoTickets.ToString(Fmt.C));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
             // Warnings only (a provider rule, so it wins over appsettings.json's categories): the operator's
             // Information level would print a line per command and per request, and its cost is not the fan-out's.
             builder.ConfigureLogging(l => l.ClearProviders().AddSimpleConsole(o => o.SingleLine = true)

@@ -8,7 +8,7 @@ namespace Helpdesk.Bench;
 
 public static partial class Program
 {
-    private static readonly string[] Scenarios = ["create", "queue", "fanout", "memory", "reports"];
+    private static readonly string[] Scenarios = ["create", "queue", "fanout", "memory", "reports", "servers"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -18,7 +18,7 @@ public static partial class Program
         var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
         if (scenario != "all" && !Scenarios.Contains(scenario))
         {
-            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Helpdesk.Bench -- <create|queue|fanout|memory|reports|all> [--quick]");
+            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Helpdesk.Bench -- <create|queue|fanout|memory|reports|servers|all> [--quick]");
             return 2;
         }
 #if DEBUG
@@ -35,6 +35,7 @@ public static partial class Program
                 "fanout" => new Section("fanout", "Live fan-out: commit to delivery on /hubs/tickets"),
                 "memory" => new Section("memory", "Memory per dashboard"),
                 "reports" => new Section("reports", "reports: every report over the generated tickets vs SELECT COUNT(*)"),
+                "servers" => new Section("servers", "servers: commit to delivery through two servers (PostgreSQL NOTIFY + Redis backplane) vs one server vs a bare broadcast"),
                 _ => new Section("queue", "queue: first page of the working queues on a large database"),
             };
             var load0 = LoadAverage();
@@ -42,6 +43,7 @@ public static partial class Program
             else if (name == "fanout") await FanOutBench.RunAsync(section, quick);
             else if (name == "memory") await DashboardMemoryBench.RunAsync(section, quick);
             else if (name == "reports") await ReportsBench.RunAsync(section, quick);
+            else if (name == "servers") await ServersBench.RunAsync(section, quick);
             else await QueueBench.RunAsync(section, quick);
             section.Setup.Add($"Load average (1 min) at start / end of the scenario: {load0} / {LoadAverage()} on {Environment.ProcessorCount} cores (the machine is shared; baselines run interleaved with the measured path so both see the same load).");
             section.Print();
