@@ -36,6 +36,10 @@ public static class DependencyInjection
         });
 
         services.AddSingleton<Servers.ServerInstance>();
+        services.AddOptions<Servers.JobOptions>().Bind(configuration.GetSection(Servers.JobOptions.Section));
+        services.AddSingleton<Servers.JobLeaseStore>();
+        services.AddSingleton<Servers.LeasedJobs>();
+        services.AddSingleton<Servers.ServerMessages>();
         services.AddSingleton<WriteGate>();
         services.AddSingleton<EventStream>();
         services.AddSingleton<IEventStream>(sp => sp.GetRequiredService<EventStream>());

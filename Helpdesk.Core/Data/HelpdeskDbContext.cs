@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Helpdesk.Core.Events;
 using Helpdesk.Core.People;
 using Helpdesk.Core.Tickets;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Helpdesk.Core.Data;
 
 public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> options)
-    : IdentityDbContext<User, Role, int>(options)
+    : IdentityDbContext<User, Role, int>(options), IDataProtectionKeyContext
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketComment> Comments => Set<TicketComment>();
@@ -47,6 +48,9 @@ public sealed class HelpdeskDbContext(DbContextOptions<HelpdeskDbContext> option
     public DbSet<Fields.CustomField> CustomFields => Set<Fields.CustomField>();
     public DbSet<Admin.AdminChange> AdminChanges => Set<Admin.AdminChange>();
     public DbSet<Settings.DeskSetting> DeskSettings => Set<Settings.DeskSetting>();
+    public DbSet<Servers.JobLease> JobLeases => Set<Servers.JobLease>();
+    /// <summary>ASP.NET Core's data-protection key ring, shared by every app server (sign-in cookies, antiforgery, invitation links).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

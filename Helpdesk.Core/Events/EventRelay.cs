@@ -29,11 +29,13 @@ public sealed class EventRelay : BackgroundService
     private readonly IOptions<DatabaseOptions> _database;
     private readonly ILogger<EventRelay> _logger;
     private readonly AccessSignal _access;
+    private readonly Servers.ServerMessages _messages;
     private readonly bool _attached;
 
-    public EventRelay(EventStream stream, EventLog log, IOptions<DatabaseOptions> database, ILogger<EventRelay> logger, AccessSignal access)
+    public EventRelay(EventStream stream, EventLog log, IOptions<DatabaseOptions> database, ILogger<EventRelay> logger, AccessSignal access, Servers.ServerMessages messages)
     {
         _stream = stream;
+        _messages = messages;
         _access = access;
         _log = log;
         _database = database;
@@ -66,12 +68,15 @@ public sealed class EventRelay : BackgroundService
                 connection.Notification += (_, e) =>
                 {
                     if (e.Channel == AccessSignal.Channel && int.TryParse(e.Payload, out var userId)) _access.Raise(userId);
+                    else if (e.Channel == Servers.ServerMessages.Channel) _messages.Raise(e.Payload);
                     else Wake();
                 };
-                // Also people whose access ended on any server (they are re-read, never trusted from the payload).
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {AccessSignal.Channel}", connection))
+                // Also people whose access ended on any server (they are re-read, never trusted from the
+                // payload), and the servers' short-lived messages (presence).
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {AccessSignal.Channel}; LISTEN {Servers.ServerMessages.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(ct);
                 Wake(); // whatever was committed while not listening
+                _messages.RaiseListening();
                 while (true) await connection.WaitAsync(ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }

@@ -1,3 +1,4 @@
+using Helpdesk.Core.Servers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,11 +15,15 @@ public sealed class MailWorker(
     MailSignal signal,
     IOptionsMonitor<MailOptions> options,
     TimeProvider clock,
+    LeasedJobs jobs,
     ILogger<MailWorker> log) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>One server runs it (<see cref="LeasedJobs"/>).</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => jobs.RunWhileHeldAsync("mail", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var lastPrune = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)

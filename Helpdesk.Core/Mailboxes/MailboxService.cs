@@ -1,3 +1,4 @@
+using Helpdesk.Core.Servers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public sealed class MailboxService(
     MailboxStatusBoard status,
     IOptionsMonitor<MailChannelOptions> options,
     TimeProvider clock,
+    LeasedJobs jobs,
     ILogger<MailboxService> log) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
@@ -22,7 +24,8 @@ public sealed class MailboxService(
         var boxes = options.CurrentValue.Mailboxes.Where(m => m.Enabled && !string.IsNullOrWhiteSpace(m.Host)).ToList();
         if (boxes.Count == 0) return Task.CompletedTask;
         log.LogInformation("Polling {Count} mailbox(es): {Names}", boxes.Count, string.Join(", ", boxes.Select(b => b.Name)));
-        return Task.WhenAll(boxes.Select(b => Task.Run(() => LoopAsync(b, stoppingToken), stoppingToken)));
+        // One server polls each mailbox (<see cref="LeasedJobs"/>); different mailboxes may land on different servers.
+        return Task.WhenAll(boxes.Select(b => Task.Run(() => jobs.RunWhileHeldAsync("mailbox:" + b.Name, ct => LoopAsync(b, ct), stoppingToken), stoppingToken)));
     }
 
     private async Task LoopAsync(MailboxOptions box, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Events;
+using Helpdesk.Core.Servers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,12 +15,16 @@ public sealed class NotificationWorker(
     NotificationInbox inbox,
     IEventStream stream,
     IOptionsMonitor<NotificationOptions> options,
+    LeasedJobs jobs,
     ILogger<NotificationWorker> log) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(6);
     private readonly SemaphoreSlim _wake = new(0, 1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>One server runs it (<see cref="LeasedJobs"/>).</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => jobs.RunWhileHeldAsync("notifications", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         using var events = stream.Subscribe(nameof(NotificationWorker), (_, _) =>
         {

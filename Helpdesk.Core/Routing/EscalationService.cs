@@ -1,4 +1,5 @@
 using Helpdesk.Core.Events;
+using Helpdesk.Core.Servers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,9 +15,13 @@ public sealed class EscalationService(
     EscalationProcessor processor,
     IEventStream stream,
     IOptions<EscalationOptions> options,
+    LeasedJobs jobs,
     ILogger<EscalationService> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>One server runs it (<see cref="LeasedJobs"/>).</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => jobs.RunWhileHeldAsync("escalation", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         // Listen before reconciling, so no change slips between the two.
         using var changes = stream.Subscribe(nameof(EscalationService), (e, ct) => new ValueTask(schedule.RescheduleAsync(e.Row.Id, ct)));

@@ -1,10 +1,11 @@
+using Helpdesk.Core.Servers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Core.Settings;
 
 /// <summary>Applies the stored settings at start-up (after migrations), then closes resolved tickets that are due, every few minutes.</summary>
-internal sealed class SettingsService(DeskSettings settings, AutoCloseResolvedTickets autoClose, ILogger<SettingsService> log) : BackgroundService
+internal sealed class SettingsService(DeskSettings settings, AutoCloseResolvedTickets autoClose, LeasedJobs jobs, ILogger<SettingsService> log) : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(5);
 
@@ -14,7 +15,10 @@ internal sealed class SettingsService(DeskSettings settings, AutoCloseResolvedTi
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Every server loads the settings; one closes tickets (<see cref="LeasedJobs"/>).</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => jobs.RunWhileHeldAsync("auto-close", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Every);
         do

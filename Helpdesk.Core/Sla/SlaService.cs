@@ -1,3 +1,4 @@
+using Helpdesk.Core.Servers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,9 +19,12 @@ public sealed class SlaOptions
 /// moments are stored with each ticket (written in the ticket's own transactions), so a restart loses
 /// nothing: the first poll after it fires whatever fell due meanwhile, once.
 /// </summary>
-public sealed class SlaService(SlaProcessor processor, IOptions<SlaOptions> options, ILogger<SlaService> log) : BackgroundService
+public sealed class SlaService(SlaProcessor processor, IOptions<SlaOptions> options, LeasedJobs jobs, ILogger<SlaService> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>One server runs the timer (<see cref="LeasedJobs"/>).</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => jobs.RunWhileHeldAsync("sla", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
         do

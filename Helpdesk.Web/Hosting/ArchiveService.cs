@@ -1,11 +1,15 @@
+using Helpdesk.Core.Servers;
 using Helpdesk.Core.Tickets.Commands;
 
 namespace Helpdesk.Web.Hosting;
 
 /// <summary>Once an hour, moves old closed tickets out of the working set.</summary>
-internal sealed class ArchiveService(ArchiveClosedTickets archive, ILogger<ArchiveService> log) : BackgroundService
+internal sealed class ArchiveService(ArchiveClosedTickets archive, LeasedJobs jobs, ILogger<ArchiveService> log) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>One server archives (<see cref="LeasedJobs"/>).</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => jobs.RunWhileHeldAsync("archive", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
         do

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.People;
 using Helpdesk.Web.Features.Account;
@@ -14,6 +15,8 @@ public static class IdentitySetup
     /// <summary>ASP.NET Core Identity on the same database, cookie sign-in, lockout, and per-circuit revalidation.</summary>
     public static void AddHelpdeskIdentity(this WebApplicationBuilder builder)
     {
+        // One key ring for every app server, in the database: a cookie signed by one server is read by all.
+        builder.Services.AddDataProtection().SetApplicationName("Helpdesk").PersistKeysToDbContext<HelpdeskDbContext>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         builder.Services.AddAuthentication(o =>

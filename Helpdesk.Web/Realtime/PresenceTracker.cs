@@ -8,31 +8,88 @@ public sealed record PresenceEntry(Guid Key, int UserId, string DisplayName, boo
 }
 
 /// <summary>
-/// Who is looking at which ticket, right now, in this process. Entries live exactly as long as
+/// Who is looking at which ticket, right now. Entries opened on this server live exactly as long as
 /// the page that opened them (disposed with it), so presence never lingers or expires under a user.
+/// With several servers, <see cref="PresenceRelay"/> adds what the other servers report
+/// (<see cref="SetRemote"/>) and tells them about this one's (<see cref="LocalChanged"/>); what a
+/// server stops reporting expires.
 /// </summary>
 public sealed class PresenceTracker(TimeProvider clock, ILogger<PresenceTracker> log)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<int, Dictionary<Guid, PresenceEntry>> _byTicket = [];
+    /// <summary>Other servers' viewers: server → ticket → (entries, when last reported, Stopwatch ticks).</summary>
+    private readonly Dictionary<string, Dictionary<int, (IReadOnlyList<PresenceEntry> Entries, long SeenAt)>> _remote = [];
     private (int? Number, Func<int, Task> OnChange)[] _watchers = [];
 
-    /// <summary>Everyone on the ticket, one entry per person (typing wins over viewing).</summary>
+    /// <summary>This server's viewers of a ticket changed (raised after the change, synchronously).</summary>
+    public event Action<int>? LocalChanged;
+
+    /// <summary>Everyone on the ticket, on any server, one entry per person (typing wins over viewing).</summary>
     public IReadOnlyList<PresenceEntry> On(int number)
     {
-        lock (_gate)
-        {
-            if (!_byTicket.TryGetValue(number, out var entries)) return [];
-            return [.. entries.Values.Where(e => e.Connected).GroupBy(e => e.UserId)
-                .Select(g => g.OrderByDescending(e => e.Typing).First()).OrderBy(e => e.Since)];
-        }
+        lock (_gate) return Merge(LocalEntries(number).Concat(_remote.Values.SelectMany(t => t.TryGetValue(number, out var r) ? r.Entries : [])));
     }
 
     /// <summary>Numbers of all tickets someone has open, with who (for list rows).</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<PresenceEntry>> All()
     {
-        lock (_gate) return _byTicket.Keys.Select(n => (n, Present: On(n))).Where(x => x.Present.Count > 0).ToDictionary(x => x.n, x => x.Present);
+        lock (_gate)
+            return _byTicket.Keys.Concat(_remote.Values.SelectMany(t => t.Keys)).Distinct()
+                .Select(n => (n, Present: On(n))).Where(x => x.Present.Count > 0).ToDictionary(x => x.n, x => x.Present);
     }
+
+    /// <summary>This server's own viewers of a ticket, one per person (what it reports to the others).</summary>
+    public IReadOnlyList<PresenceEntry> Local(int number)
+    {
+        lock (_gate) return Merge(LocalEntries(number));
+    }
+
+    /// <summary>Every ticket this server's people have open, with who.</summary>
+    public IReadOnlyList<(int Number, IReadOnlyList<PresenceEntry> Present)> LocalSnapshot()
+    {
+        lock (_gate) return [.. _byTicket.Keys.Select(n => (n, Merge(LocalEntries(n)))).Where(x => x.Item2.Count > 0)];
+    }
+
+    /// <summary>What <paramref name="server"/> reports for a ticket now (empty: nobody there any more).</summary>
+    public void SetRemote(string server, int number, IReadOnlyList<PresenceEntry> entries, long seenAt)
+    {
+        bool changed;
+        lock (_gate)
+        {
+            if (!_remote.TryGetValue(server, out var tickets)) _remote[server] = tickets = [];
+            changed = !(tickets.TryGetValue(number, out var old) ? old.Entries : []).SequenceEqual(entries);
+            if (entries.Count == 0) tickets.Remove(number);
+            else tickets[number] = (entries, seenAt);
+        }
+        if (changed) Notify(number);
+    }
+
+    /// <summary>Forgets what <paramref name="server"/> reported (it stopped), or what it has not repeated since <paramref name="seenBefore"/>.</summary>
+    public void ForgetRemote(string? server, long seenBefore = long.MaxValue)
+    {
+        List<int> dropped = [];
+        lock (_gate)
+        {
+            foreach (var (name, tickets) in _remote)
+            {
+                if (server is not null && name != server) continue;
+                foreach (var (number, r) in tickets.Where(t => t.Value.SeenAt < seenBefore).ToList())
+                {
+                    tickets.Remove(number);
+                    dropped.Add(number);
+                }
+            }
+            foreach (var name in _remote.Where(r => r.Value.Count == 0).Select(r => r.Key).ToList()) _remote.Remove(name);
+        }
+        foreach (var number in dropped.Distinct()) Notify(number);
+    }
+
+    private IEnumerable<PresenceEntry> LocalEntries(int number) =>
+        _byTicket.TryGetValue(number, out var entries) ? entries.Values.Where(e => e.Connected) : [];
+
+    private static IReadOnlyList<PresenceEntry> Merge(IEnumerable<PresenceEntry> entries) =>
+        [.. entries.GroupBy(e => e.UserId).Select(g => g.OrderByDescending(e => e.Typing).First()).OrderBy(e => e.Since).ThenBy(e => e.UserId)];
 
     public Handle Join(int number, int userId, string displayName, bool isStaff)
     {
@@ -42,7 +99,7 @@ public sealed class PresenceTracker(TimeProvider clock, ILogger<PresenceTracker>
             if (!_byTicket.TryGetValue(number, out var entries)) _byTicket[number] = entries = [];
             entries[entry.Key] = entry;
         }
-        Notify(number);
+        ChangedHere(number);
         return new Handle(this, number, entry.Key);
     }
 
@@ -63,7 +120,7 @@ public sealed class PresenceTracker(TimeProvider clock, ILogger<PresenceTracker>
             if (changed == e) return;
             entries[key] = changed;
         }
-        Notify(number);
+        ChangedHere(number);
     }
 
     private void Leave(int number, Guid key)
@@ -73,7 +130,14 @@ public sealed class PresenceTracker(TimeProvider clock, ILogger<PresenceTracker>
             if (!_byTicket.TryGetValue(number, out var entries) || !entries.Remove(key)) return;
             if (entries.Count == 0) _byTicket.Remove(number);
         }
+        ChangedHere(number);
+    }
+
+    private void ChangedHere(int number)
+    {
         Notify(number);
+        try { LocalChanged?.Invoke(number); }
+        catch (Exception ex) { log.LogWarning(ex, "Reporting presence to the other servers failed"); }
     }
 
     private void Notify(int number)

@@ -17,6 +17,11 @@ public static class RealtimeSetup
         services.AddHostedService<HubAccess>();
         // PostgreSQL: events committed by other servers reach this one's fan-out (does nothing on SQLite).
         services.AddHostedService<Helpdesk.Core.Events.EventRelay>();
+        // PostgreSQL: presence (viewers, typing, online) shared with the other servers. The sender is
+        // registered first so it stops last, after the relay's goodbye.
+        services.AddOptions<PresenceOptions>().Bind(configuration.GetSection(PresenceOptions.Section));
+        services.AddHostedService(sp => sp.GetRequiredService<Helpdesk.Core.Servers.ServerMessages>());
+        services.AddHostedService<PresenceRelay>();
     }
 
     public static void MapHelpdeskRealtime(this WebApplication app) => app.MapHub<TicketsHub>(TicketsHub.Url);

@@ -1,4 +1,5 @@
 using Helpdesk.Core.Events;
+using Helpdesk.Core.Servers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,11 +19,15 @@ public sealed class WebhookWorker(
     IEventStream stream,
     IOptionsMonitor<WebhookOptions> options,
     TimeProvider clock,
+    LeasedJobs jobs,
     ILogger<WebhookWorker> log) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>One server runs it (<see cref="LeasedJobs"/>).</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => jobs.RunWhileHeldAsync("webhooks", RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         using var events = stream.Subscribe(nameof(WebhookWorker), (_, _) =>
         {

@@ -21,7 +21,8 @@ public sealed class TwoServers : IAsyncDisposable
     public AppHost B { get; private set; } = null!;
     public RedisServer Redis { get; private set; } = null!;
 
-    public static async Task<TwoServers> StartAsync()
+    /// <param name="settings">Settings for both servers on top of the shared database and Redis.</param>
+    public static async Task<TwoServers> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var servers = new TwoServers();
         try
@@ -35,6 +36,7 @@ public sealed class TwoServers : IAsyncDisposable
                 ["Database:ConnectionString"] = servers._postgres.ConnectionString(servers._database),
                 [RedisBackplane.ConfigurationKey] = servers.Redis.Configuration,
             };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) shared[key] = value;
             servers.A = await AppHost.StartAsync(settings: shared);
             servers.B = await AppHost.StartAsync(settings: shared);
             return servers;

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Threading.Channels;
+using Helpdesk.Core.Data;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Helpdesk.Core.Servers;
+
+/// <summary>
+/// Short-lived messages between the app servers sharing a PostgreSQL database (presence: who views,
+/// who types, who is online), as NOTIFY on <see cref="Channel"/>. Nothing here is stored: a message
+/// that is lost is repaired by the sender's next heartbeat, so only state that is re-sent regularly
+/// belongs here (events and access changes have their own durable paths). Messages are sent in the
+/// order they were published, by one loop. <see cref="Events.EventRelay"/>'s LISTEN connection
+/// receives them and raises <see cref="Received"/> (this server's own messages included: receivers
+/// skip those). On SQLite (one server) publishing does nothing.
+/// </summary>
+public sealed class ServerMessages(IOptions<DatabaseOptions> database, ILogger<ServerMessages> log) : BackgroundService
+{
+    public const string Channel = "helpdesk_servers";
+    /// <summary>PostgreSQL refuses a payload of 8000 bytes or more.</summary>
+    public const int MaxPayloadBytes = 7800;
+    private const int Batch = 20;
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Channel<string> _outbox = System.Threading.Channels.Channel.CreateBounded<string>(
+        new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+
+    public bool Enabled => database.Value.IsPostgres;
+
+    /// <summary>A message from a server (maybe this one). Called on the listener's thread: keep it short.</summary>
+    public event Action<string>? Received;
+
+    /// <summary>The LISTEN connection was (re)established: messages may have been missed meanwhile.</summary>
+    public event Action? Listening;
+
+    /// <summary>Queues <paramref name="payload"/> for every server. Throws when it is too long for NOTIFY.</summary>
+    public void Publish(string payload)
+    {
+        if (!Enabled) return;
+        if (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
+            throw new ArgumentException($"A server message must stay under {MaxPayloadBytes} bytes.", nameof(payload));
+        _outbox.Writer.TryWrite(payload);
+    }
+
+    /// <summary>Sends at once, bypassing the queue (a last word while stopping).</summary>
+    public async Task SendNowAsync(string payload, CancellationToken ct)
+    {
+        if (!Enabled) return;
+        await SendAsync([payload], ct);
+    }
+
+    internal void Raise(string payload)
+    {
+        foreach (var handler in Received?.GetInvocationList() ?? [])
+        {
+            try { ((Action<string>)handler)(payload); }
+            catch (Exception ex) { log.LogWarning(ex, "A handler of server messages failed"); }
+        }
+    }
+
+    internal void RaiseListening()
+    {
+        try { Listening?.Invoke(); }
+        catch (Exception ex) { log.LogWarning(ex, "A handler of the server messages' connection failed"); }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled) return;
+        var batch = new List<string>(Batch);
+        while (true)
+        {
+            try
+            {
+                if (!await _outbox.Reader.WaitToReadAsync(stoppingToken)) return;
+            }
+            catch (OperationCanceledException) { return; }
+            batch.Clear();
+            while (batch.Count < Batch && _outbox.Reader.TryRead(out var payload)) batch.Add(payload);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    // Not cancelled by the stop: a message being sent (a goodbye) still goes.
+                    using var timeout = new CancellationTokenSource(SendTimeout);
+                    await SendAsync(batch, timeout.Token);
+                    break;
+                }
+                catch (Exception ex) when (attempt < 3 && !stoppingToken.IsCancellationRequested)
+                {
+                    log.LogWarning(ex, "Sending {Count} message(s) to the other servers failed; retrying", batch.Count);
+                    try { await Task.Delay(TimeSpan.FromSeconds(attempt), stoppingToken); } catch (OperationCanceledException) { return; }
+                }
+                catch (Exception ex)
+                {
+                    log.LogWarning(ex, "Dropped {Count} message(s) to the other servers; their next heartbeat repairs it", batch.Count);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends what is still queued (a goodbye, say) before the server goes.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!Enabled) return;
+        List<string> rest = [];
+        while (_outbox.Reader.TryRead(out var payload)) rest.Add(payload);
+        if (rest.Count == 0) return;
+        try
+        {
+            using var timeout = new CancellationTokenSource(SendTimeout);
+            foreach (var chunk in rest.Chunk(Batch)) await SendAsync(chunk, timeout.Token);
+        }
+        catch (Exception ex) { log.LogWarning(ex, "Could not tell the other servers {Count} last message(s); they expire what this server said", rest.Count); }
+    }
+
+    private async Task SendAsync(IReadOnlyList<string> payloads, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(database.Value.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT " + string.Join(", ", payloads.Select((_, i) => $"pg_notify('{Channel}', @p{i})"));
+        for (var i = 0; i < payloads.Count; i++) command.Parameters.AddWithValue($"p{i}", payloads[i]);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
