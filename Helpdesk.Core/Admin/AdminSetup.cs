@@ -26,6 +26,9 @@ public static class AdminSetup
         services.AddSingleton<AutoCloseResolvedTickets>();
         services.AddSingleton<IPostConfigureOptions<MailOptions>, MailPasswordSetting>();
         services.AddHostedService<SettingsService>();
+        // PostgreSQL: admin changes saved on another server take effect on this one (nothing on SQLite).
+        services.AddSingleton<AdminRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<AdminRelay>());
         return services;
     }
 }

@@ -48,7 +48,8 @@ public sealed class AdminWork(HelpdeskDbContext db, Caller caller, DateTime now,
 /// <summary>
 /// The write path of admin commands (fields, categories, people, settings): admins only, one writer
 /// at a time, the change and its audit rows in one transaction; after the commit, caches are
-/// dropped and open screens told (<see cref="AdminSignal"/>), so every change takes effect at once.
+/// dropped and open screens told (<see cref="AdminSignal"/>), so every change takes effect at once;
+/// on the other servers too (<see cref="AdminRelay"/>).
 /// </summary>
 public sealed class AdminWriter(
     IDbContextFactory<HelpdeskDbContext> dbs,
@@ -57,6 +58,7 @@ public sealed class AdminWriter(
     IStringLocalizer<Messages> localizer,
     AdminSignal signal,
     FieldCatalog fields,
+    AdminRelay relay,
     ILogger<AdminWriter> log)
 {
     public async Task<Result<TValue>> ExecuteAsync<TValue>(string command, Caller caller, AdminArea area,
@@ -79,6 +81,7 @@ public sealed class AdminWriter(
             if (area is AdminArea.Field or AdminArea.Category) fields.Invalidate();
             if (afterCommit is not null) await afterCommit();
             signal.Raise([area]);
+            relay.CommittedHere(w.Changes.Select(c => c.Id));
             return result;
         }
     }

@@ -30,33 +30,40 @@ public sealed class ServerMessages(IOptions<DatabaseOptions> database, ILogger<S
 
     public bool Enabled => database.Value.IsPostgres;
 
-    /// <summary>A message from a server (maybe this one). Called on the listener's thread: keep it short.</summary>
-    public event Action<string>? Received;
+    /// <summary>A message from a server (maybe this one): its topic and body. Called on the listener's thread: keep it short.</summary>
+    public event Action<string, string>? Received;
 
     /// <summary>The LISTEN connection was (re)established: messages may have been missed meanwhile.</summary>
     public event Action? Listening;
 
-    /// <summary>Queues <paramref name="payload"/> for every server. Throws when it is too long for NOTIFY.</summary>
-    public void Publish(string payload)
+    /// <summary>Queues a message for every server, <paramref name="topic"/> telling its receivers apart. Throws when it is too long for NOTIFY.</summary>
+    public void Publish(string topic, string body)
     {
         if (!Enabled) return;
+        var payload = Payload(topic, body);
         if (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
             throw new ArgumentException($"A server message must stay under {MaxPayloadBytes} bytes.", nameof(payload));
         _outbox.Writer.TryWrite(payload);
     }
 
-    /// <summary>Sends at once, bypassing the queue (a last word while stopping).</summary>
-    public async Task SendNowAsync(string payload, CancellationToken ct)
+    /// <summary>Sends at once, bypassing the queue.</summary>
+    public async Task SendNowAsync(string topic, string body, CancellationToken ct)
     {
         if (!Enabled) return;
-        await SendAsync([payload], ct);
+        await SendAsync([Payload(topic, body)], ct);
     }
+
+    private static string Payload(string topic, string body) =>
+        topic.Contains('|') ? throw new ArgumentException("A topic has no '|'.", nameof(topic)) : topic + "|" + body;
 
     internal void Raise(string payload)
     {
+        var bar = payload.IndexOf('|');
+        if (bar < 0) return;
+        var (topic, body) = (payload[..bar], payload[(bar + 1)..]);
         foreach (var handler in Received?.GetInvocationList() ?? [])
         {
-            try { ((Action<string>)handler)(payload); }
+            try { ((Action<string, string>)handler)(topic, body); }
             catch (Exception ex) { log.LogWarning(ex, "A handler of server messages failed"); }
         }
     }

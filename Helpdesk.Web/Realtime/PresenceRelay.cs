@@ -38,6 +38,7 @@ public sealed class PresenceRelay(
     private const int MaxPerTicket = 30;
     private const int MaxNameLength = 80;
     private const int OnlinePerMessage = 800;
+    public const string Topic = "presence";
 
     private readonly Lock _sending = new();
     private readonly SemaphoreSlim _repeatSoon = new(0, 1);
@@ -140,8 +141,9 @@ public sealed class PresenceRelay(
         }
     }
 
-    private void OnMessage(string payload)
+    private void OnMessage(string topic, string payload)
     {
+        if (topic != Topic) return;
         PresenceMessage? message;
         try { message = JsonSerializer.Deserialize<PresenceMessage>(payload); }
         catch (JsonException ex)
@@ -178,7 +180,7 @@ public sealed class PresenceRelay(
 
     private void Publish(PresenceMessage message)
     {
-        try { messages.Publish(JsonSerializer.Serialize(message)); }
+        try { messages.Publish(Topic, JsonSerializer.Serialize(message)); }
         catch (ArgumentException ex) { log.LogWarning(ex, "A presence message was too long to send to the other servers"); }
     }
 

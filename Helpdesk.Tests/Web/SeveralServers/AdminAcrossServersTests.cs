@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Helpdesk.Core.Admin;
+using Helpdesk.Core.Fields;
+using Helpdesk.Core.Settings;
+using Helpdesk.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helpdesk.Tests.Web.SeveralServers;
+
+/// <summary>
+/// An admin change saved on server A takes effect on server B as it does on A: a new custom field
+/// is on B's forms, a changed setting is in force on B, and B's open admin screens are told.
+/// </summary>
+public sealed class AdminAcrossServersTests : IAsyncLifetime
+{
+    private TwoServers _servers = null!;
+    private AppHost A => _servers.A;
+    private AppHost B => _servers.B;
+
+    public async Task InitializeAsync() => _servers = await TwoServers.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_servers is not null) await _servers.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ANewCustomFieldAndAChangedSettingTakeEffectOnTheOtherServer()
+    {
+        var admin = await A.CallerAsync("admin@helpdesk.test");
+        var told = new ConcurrentQueue<AdminArea>();
+        using var screen = B.Services.GetRequiredService<AdminSignal>().Subscribe(told.Enqueue);
+        // B has read the fields already (a form was open), so only being told can show it the new one.
+        Assert.DoesNotContain((await B.Services.GetRequiredService<FieldCatalog>().GetAsync()).All, f => f.Label == "Asset tag");
+        var before = B.Services.GetRequiredService<DeskSettings>().Get(SettingKeys.AttachmentMaxMegabytes);
+
+        var field = await A.Services.GetRequiredService<FieldAdmin>().SaveAsync(admin,
+            new FieldInput(null, "Asset tag", "The sticker under the laptop", CustomFieldType.Text, false, [], [], []));
+        Assert.True(field.Succeeded, field.Error?.Message);
+        var saved = await A.Services.GetRequiredService<DeskSettings>().SaveAsync(admin,
+            new Dictionary<string, string?> { [SettingKeys.AttachmentMaxMegabytes] = before == "17" ? "18" : "17" });
+        Assert.True(saved.Succeeded, saved.Error?.Message);
+
+        await TwoServers.WaitUntilAsync(async () => (await B.Services.GetRequiredService<FieldCatalog>().GetAsync()).All.Any(f => f.Label == "Asset tag"),
+            "B's forms offer the new field");
+        await TwoServers.WaitUntilAsync(() => Task.FromResult(B.Services.GetRequiredService<DeskSettings>().Get(SettingKeys.AttachmentMaxMegabytes) != before),
+            "the new attachment limit is in force on B");
+        await TwoServers.WaitUntilAsync(() => Task.FromResult(told.Contains(AdminArea.Field) && told.Contains(AdminArea.Setting)),
+            "B's open forms and settings screen are told");
+    }
+}
