@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Helpdesk.Core.Admin;
 using Helpdesk.Core.Fields;
+using Helpdesk.Core.Mailboxes;
 using Helpdesk.Core.Settings;
 using Helpdesk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,5 +48,24 @@ public sealed class AdminAcrossServersTests : IAsyncLifetime
             "the new attachment limit is in force on B");
         await TwoServers.WaitUntilAsync(() => Task.FromResult(told.Contains(AdminArea.Field) && told.Contains(AdminArea.Setting)),
             "B's open forms and settings screen are told");
+    }
+
+    [Fact]
+    public async Task TheStatusOfAMailboxPolledByOneServerIsShownOnEveryServer()
+    {
+        var at = new DateTime(2026, 11, 25, 9, 30, 0, DateTimeKind.Utc);
+
+        // What the polling server records after each poll (it holds the mailbox's lease).
+        A.Services.GetRequiredService<MailboxStatusBoard>().Failed("Support", at, "Authentication failed: wrong password");
+
+        var onB = B.Services.GetRequiredService<MailboxStatusBoard>();
+        await TwoServers.WaitUntilAsync(() => Task.FromResult(onB.All.Any(s => s.Mailbox == "Support")), "B's admin page shows the mailbox");
+        var status = Assert.Single(onB.All);
+        Assert.Equal(at, status.LastPollAt);
+        Assert.Equal("Authentication failed: wrong password", status.LastError);
+
+        A.Services.GetRequiredService<MailboxStatusBoard>().Succeeded("Support", at.AddMinutes(1), handled: 3);
+        await TwoServers.WaitUntilAsync(() => Task.FromResult(onB.All.Single().LastError is null), "B shows the mailbox recovered");
+        Assert.Equal(3, onB.All.Single().Handled);
     }
 }
