@@ -89,9 +89,9 @@ public sealed class JobLeaseTests
     [InlineData(false)]
     public async Task AJobRunsOnOneServerAtATimeAndMovesWhenItsServerStops(bool graceful)
     {
-        var settings = new Dictionary<string, string?> { ["Jobs:LeaseSeconds"] = "2", ["Jobs:ReleaseOnStop"] = graceful.ToString() };
+        var settings = new Dictionary<string, string?> { ["Jobs:LeaseSeconds"] = "5", ["Jobs:ReleaseOnStop"] = graceful.ToString() };
         await using var a = await TestDatabase.CreateAsync(settings: settings);
-        await using var b = TestDatabase.SecondServer(a, s => s.Configure<JobOptions>(o => o.LeaseSeconds = 2));
+        await using var b = TestDatabase.SecondServer(a, s => s.Configure<JobOptions>(o => o.LeaseSeconds = 5));
         var job = new CountingJob();
 
         using var stopA = new CancellationTokenSource();
@@ -99,20 +99,24 @@ public sealed class JobLeaseTests
         await job.WaitUntilAsync(() => job.Runs.Contains("A"), "A runs the job");
         using var stopB = new CancellationTokenSource();
         var runB = b.Get<LeasedJobs>().RunWhileHeldAsync("demo", ct => job.RunAsync("B", ct), stopB.Token);
-        // B keeps asking (every 2/3 s) while A renews: three renewals of A's lease later, B still waits.
+        // B keeps asking (every 5/3 s) while A renews (at the same pace): after A's renewals, B still waits.
+        // (5 s leases leave room for a loaded machine: A would have to stall for 3 s to lose its lease.)
         var held = Assert.Single(await a.Get<JobLeaseStore>().AllAsync(default));
-        await job.WaitUntilAsync(async () => (await a.Get<JobLeaseStore>().AllAsync(default))[0].ExpiresAt >= held.ExpiresAt.AddSeconds(1.9), "A renews its lease");
+        await job.WaitUntilAsync(async () => (await a.Get<JobLeaseStore>().AllAsync(default))[0].ExpiresAt >= held.ExpiresAt.AddSeconds(3), "A renews its lease");
         Assert.DoesNotContain("B", job.Runs);
 
+        var running = Assert.Single(await a.Get<JobLeaseStore>().AllAsync(default));
         await stopA.CancelAsync(); // the server stops; without the release it is as if it had died
         await runA;
         var left = Assert.Single(await a.Get<JobLeaseStore>().AllAsync(default));
+        Assert.Equal(a.Get<ServerInstance>().Id, left.Holder);
         await job.WaitUntilAsync(() => job.Runs.Contains("B"), "B takes the job over");
 
         var taken = Assert.Single(await b.Get<JobLeaseStore>().AllAsync(default));
         Assert.Equal(b.Get<ServerInstance>().Id, taken.Holder);
         Assert.Equal(left.Generation + 1, taken.Generation);
-        if (graceful) Assert.True(left.ExpiresAt <= taken.AcquiredAt && taken.AcquiredAt < left.AcquiredAt + TimeSpan.FromSeconds(30));
+        // Given back: B took it before A's lease would have run out. Left behind: only after it ran out.
+        if (graceful) Assert.True(left.ExpiresAt <= taken.AcquiredAt && taken.AcquiredAt < running.ExpiresAt, $"B took the lease at {taken.AcquiredAt:O}; A's ran until {running.ExpiresAt:O}");
         else Assert.True(taken.AcquiredAt >= left.ExpiresAt, $"B took the lease at {taken.AcquiredAt:O}, before A's ran out at {left.ExpiresAt:O}");
         Assert.Equal(1, job.MostAtOnce);
 

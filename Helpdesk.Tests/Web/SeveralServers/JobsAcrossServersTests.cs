@@ -29,8 +29,9 @@ public sealed class JobsAcrossServersTests : IAsyncLifetime
                 ["Mail:Smtp:Host"] = "127.0.0.1",
                 ["Mail:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Mail:Smtp:Security"] = "None",
-                ["Mail:PollSeconds"] = "0.5",
-                ["Jobs:LeaseSeconds"] = "2",
+                // Only a wake-up can bring mail queued on the other server out within the test's wait.
+                ["Mail:PollSeconds"] = "60",
+                ["Jobs:LeaseSeconds"] = "5",
                 // A stopped server then leaves its leases behind, as a server that died does.
                 ["Jobs:ReleaseOnStop"] = "false",
             });
