@@ -61,5 +61,37 @@ public sealed class DashboardAcrossServersTests(BrowserFixture browser) : IClass
         });
     }
 
+    [Fact]
+    public async Task AColleagueOnServerAIsSeenViewingAndReplyingOnServerBAndLeavesWithTheirTab()
+    {
+        var (a, b) = (_servers.A, _servers.B);
+        var alice = await a.CallerAsync("alice@example.test");
+        var ticket = await a.FileRequestAsync(alice, "Monitor flickers after lunch");
+        await using var dana = await browser.NewPersonAsync(b.BaseUrl);
+        await dana.SignInAsync("dana@helpdesk.test", returnUrl: $"/tickets/{ticket.Number}");
+        await dana.GotoInteractiveAsync($"/tickets/{ticket.Number}");
+        var page = dana.Page;
+
+        await BrowserFixture.ScreenshotOnFailureAsync(page, nameof(AColleagueOnServerAIsSeenViewingAndReplyingOnServerBAndLeavesWithTheirTab), async () =>
+        {
+            // Dana has half a reply typed on B; nothing that follows may lose it.
+            await page.GetByLabel("Your reply").FillAsync("Could you try another cable?");
+            var sam = await browser.NewPersonAsync(a.BaseUrl);
+            await sam.SignInAsync("sam@helpdesk.test", returnUrl: $"/tickets/{ticket.Number}");
+            await sam.GotoInteractiveAsync($"/tickets/{ticket.Number}");
+
+            await Expect(page.GetByText("Sam Agent is viewing")).ToBeVisibleAsync();
+            await sam.Page.GetByLabel("Your reply").PressSequentiallyAsync("On my way");
+            await Expect(page.GetByText("Sam Agent is replying…")).ToBeVisibleAsync();
+            await Expect(sam.Page.GetByText("Dana Agent is replying…")).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(page, "presence-across-servers");
+
+            await sam.DisposeAsync(); // Sam closes his browser on A
+            await Expect(page.GetByText("Sam Agent is replying…")).ToHaveCountAsync(0);
+            await Expect(page.GetByText("Sam Agent is viewing")).ToHaveCountAsync(0);
+            await Expect(page.GetByLabel("Your reply")).ToHaveValueAsync("Could you try another cable?");
+        });
+    }
+
     private static int Count(string text) => int.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 }
