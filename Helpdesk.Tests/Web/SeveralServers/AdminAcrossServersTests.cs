@@ -12,18 +12,8 @@ namespace Helpdesk.Tests.Web.SeveralServers;
 /// An admin change saved on server A takes effect on server B as it does on A: a new custom field
 /// is on B's forms, a changed setting is in force on B, and B's open admin screens are told.
 /// </summary>
-public sealed class AdminAcrossServersTests : IAsyncLifetime
+public sealed class AdminAcrossServersTests : TwoServersTest
 {
-    private TwoServers _servers = null!;
-    private AppHost A => _servers.A;
-    private AppHost B => _servers.B;
-
-    public async Task InitializeAsync() => _servers = await TwoServers.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_servers is not null) await _servers.DisposeAsync();
-    }
 
     [Fact]
     public async Task ANewCustomFieldAndAChangedSettingTakeEffectOnTheOtherServer()

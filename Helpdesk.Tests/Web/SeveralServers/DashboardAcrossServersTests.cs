@@ -10,21 +10,13 @@ namespace Helpdesk.Tests.Web.SeveralServers;
 /// (two servers, one PostgreSQL, a Redis backplane) without a reload and without losing the view
 /// the agent chose.
 /// </summary>
-public sealed class DashboardAcrossServersTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class DashboardAcrossServersTests(BrowserFixture browser) : TwoServersTest, IClassFixture<BrowserFixture>
 {
-    private TwoServers _servers = null!;
-
-    public async Task InitializeAsync() => _servers = await TwoServers.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_servers is not null) await _servers.DisposeAsync();
-    }
 
     [Fact]
     public async Task ATicketFiledOnServerAAppearsOnADashboardOnServerBInTheViewTheAgentChose()
     {
-        var (a, b) = (_servers.A, _servers.B);
+        var (a, b) = (A, B);
         var alice = await a.CallerAsync("alice@example.test");
         var dana = await a.CallerAsync("dana@helpdesk.test");
         var taken = await a.FileRequestAsync(alice, "Already taken by Dana");
@@ -64,7 +56,7 @@ public sealed class DashboardAcrossServersTests(BrowserFixture browser) : IClass
     [Fact]
     public async Task AColleagueOnServerAIsSeenViewingAndReplyingOnServerBAndLeavesWithTheirTab()
     {
-        var (a, b) = (_servers.A, _servers.B);
+        var (a, b) = (A, B);
         var alice = await a.CallerAsync("alice@example.test");
         var ticket = await a.FileRequestAsync(alice, "Monitor flickers after lunch");
         await using var dana = await browser.NewPersonAsync(b.BaseUrl);

@@ -14,40 +14,39 @@ namespace Helpdesk.Tests.Web.SeveralServers;
 /// Two app servers on one PostgreSQL: background work runs on exactly one of them and moves to the
 /// other when its server dies; a sign-in made on one server is good on the other.
 /// </summary>
-public sealed class JobsAcrossServersTests : IAsyncLifetime
+public sealed class JobsAcrossServersTests : TwoServersTest
 {
     private readonly SmtpSink _smtp = SmtpSink.OnFreePort();
-    private TwoServers _servers = null!;
 
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Mail:Delivery"] = "Smtp",
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Smtp:Security"] = "None",
+        // Only a wake-up can bring mail queued on the other server out within the test's wait.
+        ["Mail:PollSeconds"] = "60",
+        ["Jobs:LeaseSeconds"] = "5",
+        // A stopped server then leaves its leases behind, as a server that died does.
+        ["Jobs:ReleaseOnStop"] = "false",
+    };
+
+    public override async Task InitializeAsync()
     {
         await _smtp.StartAsync();
-        _servers = await TwoServers.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Mail:Delivery"] = "Smtp",
-                ["Mail:Smtp:Host"] = "127.0.0.1",
-                ["Mail:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Mail:Smtp:Security"] = "None",
-                // Only a wake-up can bring mail queued on the other server out within the test's wait.
-                ["Mail:PollSeconds"] = "60",
-                ["Jobs:LeaseSeconds"] = "5",
-                // A stopped server then leaves its leases behind, as a server that died does.
-                ["Jobs:ReleaseOnStop"] = "false",
-            });
+        await base.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        if (_servers is not null) await _servers.DisposeAsync();
+        await base.DisposeAsync();
         await _smtp.DisposeAsync();
     }
 
     [Fact]
     public async Task MailIsSentByOneServerAndByTheOtherOnceThatOneDiesEachMessageOnce()
     {
-        var a = _servers.A;
-        var b = _servers.B;
+        var (a, b) = (A, B);
         var mail = await LeaseAsync(b, "mail");
         // Whichever server took the mail job first (A, unless B beat it to it).
         var holder = mail.Holder == Id(a) ? a : b;
@@ -76,23 +75,23 @@ public sealed class JobsAcrossServersTests : IAsyncLifetime
     [Fact]
     public async Task EveryJobHasOneHolderAndASignInOnOneServerWorksOnTheOther()
     {
-        var leases = await _servers.A.Services.GetRequiredService<JobLeaseStore>().AllAsync(default);
+        var leases = await A.Services.GetRequiredService<JobLeaseStore>().AllAsync(default);
         Assert.Superset(new HashSet<string> { "sla", "escalation", "mail", "webhooks", "notifications", "auto-close", "archive" }, leases.Select(l => l.Name).ToHashSet());
-        Assert.All(leases, l => Assert.Contains(l.Holder, new[] { Id(_servers.A), Id(_servers.B) }));
+        Assert.All(leases, l => Assert.Contains(l.Holder, new[] { Id(A), Id(B) }));
 
-        using var onA = await SignedInClient.SignInAsync(_servers.A, "dana@helpdesk.test");
-        using var onB = new HttpClient(new HttpClientHandler { CookieContainer = Carry(onA.Cookies, _servers.A, _servers.B), AllowAutoRedirect = false })
+        using var onA = await SignedInClient.SignInAsync(A, "dana@helpdesk.test");
+        using var onB = new HttpClient(new HttpClientHandler { CookieContainer = Carry(onA.Cookies, A, B), AllowAutoRedirect = false })
         {
-            BaseAddress = _servers.B.BaseUrl,
+            BaseAddress = B.BaseUrl,
         };
         using var home = await onB.GetAsync("/");
-        using var stranger = SignedInClient.Anonymous(_servers.B);
+        using var stranger = SignedInClient.Anonymous(B);
         using var refused = await stranger.Http.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("My teams", SignedInClient.Text(await home.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        await using var db = await _servers.B.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
+        await using var db = await B.Services.GetRequiredService<IDbContextFactory<HelpdeskDbContext>>().CreateDbContextAsync();
         Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
     }
 

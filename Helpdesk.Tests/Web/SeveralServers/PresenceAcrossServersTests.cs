@@ -13,19 +13,9 @@ namespace Helpdesk.Tests.Web.SeveralServers;
 /// A stops its people leave B's screens. The heartbeat is set to a minute, so nothing here can pass
 /// by waiting for a repeat or an expiry: only the messages sent as things change.
 /// </summary>
-public sealed class PresenceAcrossServersTests : IAsyncLifetime
+public sealed class PresenceAcrossServersTests : TwoServersTest
 {
-    private TwoServers _servers = null!;
-    private AppHost A => _servers.A;
-    private AppHost B => _servers.B;
-
-    public async Task InitializeAsync() =>
-        _servers = await TwoServers.StartAsync(new Dictionary<string, string?> { ["Presence:HeartbeatSeconds"] = "60" });
-
-    public async Task DisposeAsync()
-    {
-        if (_servers is not null) await _servers.DisposeAsync();
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Presence:HeartbeatSeconds"] = "60" };
 
     [Fact]
     public async Task SomeoneViewingAndTypingOnServerAIsShownToAHubClientOnServerB()

@@ -13,18 +13,8 @@ namespace Helpdesk.Tests.Web.SeveralServers;
 /// Redis is down and after it comes back (none lost, none twice, in order), and a person deactivated
 /// on A stops receiving events on B at once.
 /// </summary>
-public sealed class RedisBackplaneTests : IAsyncLifetime
+public sealed class RedisBackplaneTests : TwoServersTest
 {
-    private TwoServers _servers = null!;
-    private AppHost A => _servers.A;
-    private AppHost B => _servers.B;
-
-    public async Task InitializeAsync() => _servers = await TwoServers.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_servers is not null) await _servers.DisposeAsync();
-    }
 
     [Fact]
     public async Task AChangeMadeOnServerAReachesAHubClientOnServerB()
@@ -57,7 +47,7 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
         var ticket = await A.FileRequestAsync(alice, "Printer on floor 3 jams");
         await inbox.WaitForAsync(x => x.Row.Number == ticket.Number);
 
-        _servers.Redis.Stop();
+        Servers.Redis.Stop();
         // Both servers notice, report it without leaving the load balancer's rotation, and carry on.
         await TwoServers.WaitUntilAsync(async () => await TwoServers.HealthAsync(A) == "Degraded" && await TwoServers.HealthAsync(B) == "Degraded",
             "both servers report Redis as degraded");
@@ -65,7 +55,7 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
         foreach (var status in during) await A.Send(danaOnA, new ChangeStatus(ticket.Number, status)); // Send insists each succeeded
         await inbox.WaitForAsync(x => x.Row.Number == ticket.Number && x.Row.Version == ticket.Version + during.Length);
 
-        await _servers.Redis.StartAsync();
+        await Servers.Redis.StartAsync();
         await TwoServers.WaitUntilAsync(async () => await TwoServers.HealthAsync(A) == "Healthy" && await TwoServers.HealthAsync(B) == "Healthy",
             "both servers reconnect to Redis");
         TicketStatus[] after = [TicketStatus.Pending, TicketStatus.InProgress];
