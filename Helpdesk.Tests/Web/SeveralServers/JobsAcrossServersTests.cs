@@ -95,6 +95,21 @@ public sealed class JobsAcrossServersTests : TwoServersTest
         Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
     }
 
+    [Fact]
+    public async Task AnAdminSeesWhichServerRunsEachJobFromEitherServer()
+    {
+        var mail = await LeaseAsync(A, "mail");
+        using var admin = await SignedInClient.SignInAsync(B, "admin@helpdesk.test");
+
+        var page = SignedInClient.Text(await admin.Http.GetStringAsync("/admin/servers"));
+
+        Assert.Contains($"This page is served by {Id(B)}.", page);
+        Assert.Contains($"Sending e-mail {mail.Holder}", page);
+        Assert.Contains("SLA timers", page);
+        using var agent = await SignedInClient.SignInAsync(B, "dana@helpdesk.test");
+        Assert.DoesNotContain("Sending e-mail", SignedInClient.Text(await (await agent.Http.GetAsync("/admin/servers")).Content.ReadAsStringAsync()));
+    }
+
     private static string Id(AppHost app) => app.Services.GetRequiredService<ServerInstance>().Id;
 
     private static async Task<JobLease> LeaseAsync(AppHost app, string name)
