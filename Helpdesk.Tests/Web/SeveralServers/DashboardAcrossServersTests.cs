@@ -1,5 +1,6 @@
 using Helpdesk.Core.Tickets.Commands;
 using Helpdesk.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -82,6 +83,39 @@ public sealed class DashboardAcrossServersTests(BrowserFixture browser) : TwoSer
             await Expect(page.GetByText("Sam Agent is replying…")).ToHaveCountAsync(0);
             await Expect(page.GetByText("Sam Agent is viewing")).ToHaveCountAsync(0);
             await Expect(page.GetByLabel("Your reply")).ToHaveValueAsync("Could you try another cable?");
+        });
+    }
+
+    [Fact]
+    public async Task APersonDeactivatedOnServerAStopsSeeingNewTicketsOnTheirOpenDashboardOnServerB()
+    {
+        var (a, b) = (A, B);
+        var alice = await a.CallerAsync("alice@example.test");
+        var admin = await a.CallerAsync("admin@helpdesk.test");
+        var dana = await a.CallerAsync("dana@helpdesk.test");
+        await using var danaBrowser = await browser.NewPersonAsync(b.BaseUrl);
+        await danaBrowser.SignInAsync("dana@helpdesk.test");
+        await danaBrowser.GotoInteractiveAsync("/");
+        await using var samBrowser = await browser.NewPersonAsync(b.BaseUrl);
+        await samBrowser.SignInAsync("sam@helpdesk.test");
+        await samBrowser.GotoInteractiveAsync("/");
+        static ILocator Row(IPage page, int number) => page.Locator("tr").Filter(new() { Has = page.Locator($"[data-ticket='{number}']") });
+
+        await BrowserFixture.ScreenshotOnFailureAsync(danaBrowser.Page, nameof(APersonDeactivatedOnServerAStopsSeeingNewTicketsOnTheirOpenDashboardOnServerB), async () =>
+        {
+            var before = await a.FileRequestAsync(alice, "Filed while Dana still works here");
+            await Expect(Row(danaBrowser.Page, before.Number)).ToHaveCountAsync(1);
+
+            var result = await a.Services.GetRequiredService<Helpdesk.Core.Admin.PeopleAdmin>().SetActiveAsync(admin, dana.UserId, active: false);
+            Assert.True(result.Succeeded, result.Error?.Message);
+            var after = await a.FileRequestAsync(alice, "Filed after Dana left");
+            var later = await a.FileRequestAsync(alice, "Filed later still");
+
+            // Sam, on the same server, gets both; by then Dana's screen would have had them too.
+            await Expect(Row(samBrowser.Page, after.Number)).ToHaveCountAsync(1);
+            await Expect(Row(samBrowser.Page, later.Number)).ToHaveCountAsync(1);
+            await Expect(Row(danaBrowser.Page, after.Number)).ToHaveCountAsync(0);
+            await Expect(Row(danaBrowser.Page, later.Number)).ToHaveCountAsync(0);
         });
     }
 
