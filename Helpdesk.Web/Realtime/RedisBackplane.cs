@@ -37,7 +37,9 @@ public sealed class RedisBackplane
         // Only /hubs/tickets goes through Redis. Blazor's circuits stay on the in-process manager:
         // they are sticky anyway, and through Redis every new circuit would wait for Redis to answer.
         services.AddSingleton(typeof(HubLifetimeManager<>), typeof(DefaultHubLifetimeManager<>));
-        services.AddSingleton<HubLifetimeManager<TicketsHub>, RedisHubLifetimeManager<TicketsHub>>();
+        // A new connection is not held up by a Redis outage (RedisJoinGuard).
+        services.AddSingleton<RedisHubLifetimeManager<TicketsHub>>();
+        services.AddSingleton<HubLifetimeManager<TicketsHub>, RedisJoinGuard<TicketsHub>>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded);
     }
 }
