@@ -1,14 +1,31 @@
+using System.Text.Json;
+using Helpdesk.Core.Servers;
+
 namespace Helpdesk.Core.Notifications;
 
 /// <summary>
 /// Tells a person's open screens that their notifications changed (new ones, or read in another
-/// tab). In-process and user-scoped: a screen watches its own user id, the lock is held only to
-/// copy the watcher list, and a failing watcher never stops the others.
+/// tab). User-scoped: a screen watches its own user id, the lock is held only to copy the watcher
+/// list, and a failing watcher never stops the others. With several servers the change is also
+/// sent to the others (<see cref="ServerMessages"/>), since the planner runs on one server and the
+/// person's screens may be on another.
 /// </summary>
 public sealed class NotificationFeed
 {
+    public const string Topic = "notifications";
+    private const int PeoplePerMessage = 1_000;
+
     private readonly Lock _gate = new();
     private Watcher[] _watchers = [];
+    private readonly ServerMessages _messages;
+    private readonly ServerInstance _server;
+
+    public NotificationFeed(ServerMessages messages, ServerInstance server)
+    {
+        _messages = messages;
+        _server = server;
+        messages.Received += OnMessage;
+    }
 
     /// <summary>Calls <paramref name="changed"/> (on a pool thread) whenever <paramref name="userId"/>'s notifications change. Dispose to stop.</summary>
     public IDisposable Watch(int userId, Func<Task> changed)
@@ -22,6 +39,24 @@ public sealed class NotificationFeed
     {
         var ids = userIds.ToHashSet();
         if (ids.Count == 0) return;
+        Tell(ids);
+        if (!_messages.Enabled) return;
+        foreach (var chunk in ids.Chunk(PeoplePerMessage))
+            _messages.Publish(Topic, JsonSerializer.Serialize(new Shared(_server.Id, chunk)));
+    }
+
+    private void OnMessage(string topic, string body)
+    {
+        if (topic != Topic) return;
+        try
+        {
+            if (JsonSerializer.Deserialize<Shared>(body) is { } shared && shared.Server != _server.Id) Tell([.. shared.People]);
+        }
+        catch (JsonException) { /* a screen refreshes its bell on its next page load */ }
+    }
+
+    private void Tell(HashSet<int> ids)
+    {
         Watcher[] targets;
         lock (_gate) targets = _watchers;
         foreach (var w in targets.Where(w => ids.Contains(w.UserId)))
@@ -36,6 +71,8 @@ public sealed class NotificationFeed
     {
         lock (_gate) _watchers = [.. _watchers.Where(x => x != w)];
     }
+
+    private sealed record Shared(string Server, int[] People);
 
     private sealed class Watcher(NotificationFeed owner, int userId, Func<Task> changed) : IDisposable
     {

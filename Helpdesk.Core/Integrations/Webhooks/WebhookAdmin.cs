@@ -69,7 +69,7 @@ public sealed class WebhookAdmin(IDbContextFactory<HelpdeskDbContext> dbs, Write
         s.Description = Blank(input.Description);
         s.IsActive = input.IsActive;
         await db.SaveChangesAsync(ct);
-        signal.Notify();
+        signal.NotifyEverywhere();
         return s.Id;
     }
 
@@ -109,7 +109,7 @@ public sealed class WebhookAdmin(IDbContextFactory<HelpdeskDbContext> dbs, Write
             delivery.RetryNow(clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
         }
-        signal.Notify();
+        signal.NotifyEverywhere();
         return true;
     }
 
