@@ -30,7 +30,7 @@ public sealed class AdminRelay(
     public const string Topic = "admin";
     public static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(5);
 
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Application.Wakeup _wake = new();
     private readonly Lock _gate = new();
     private readonly HashSet<long> _appliedHere = [];
     private long _last = -1;
@@ -67,9 +67,7 @@ public sealed class AdminRelay(
 
     private void OnMessage(string topic, string _)
     {
-        if (topic != Topic) return;
-        try { _wake.Release(); }
-        catch (SemaphoreFullException) { /* already due */ }
+        if (topic == Topic) _wake.Set();
     }
 
     /// <summary>Applies the admin changes committed since the last look, except those applied here already.</summary>

@@ -66,7 +66,7 @@ public sealed class MailOutbox(
     }
 
     /// <summary>Tells the sender that something was committed to the outbox.</summary>
-    public void Wake() => signal.Notify();
+    public void Wake() => signal.NotifyEverywhere();
 
     internal string NewMessageId() => $"<{Guid.NewGuid():N}@{options.CurrentValue.MessageIdDomain}>";
 

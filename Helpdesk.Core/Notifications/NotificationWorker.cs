@@ -19,7 +19,7 @@ public sealed class NotificationWorker(
     ILogger<NotificationWorker> log) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(6);
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Application.Wakeup _wake = new();
 
     /// <summary>One server runs it (<see cref="LeasedJobs"/>).</summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => jobs.RunWhileHeldAsync("notifications", RunAsync, stoppingToken);
@@ -28,8 +28,7 @@ public sealed class NotificationWorker(
     {
         using var events = stream.Subscribe(nameof(NotificationWorker), (_, _) =>
         {
-            try { _wake.Release(); }
-            catch (SemaphoreFullException) { /* already due to wake */ }
+            _wake.Set();
             return ValueTask.CompletedTask;
         });
         var lastPrune = DateTime.MinValue;

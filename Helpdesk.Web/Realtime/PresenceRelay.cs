@@ -41,7 +41,7 @@ public sealed class PresenceRelay(
     public const string Topic = "presence";
 
     private readonly Lock _sending = new();
-    private readonly SemaphoreSlim _repeatSoon = new(0, 1);
+    private readonly Helpdesk.Core.Application.Wakeup _repeatSoon = new();
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -109,11 +109,7 @@ public sealed class PresenceRelay(
     private void OnLocalAway(int userId, bool away) =>
         Publish(new PresenceMessage(server.Id, PresenceKind.Away) { UserId = userId, Value = away });
 
-    private void RepeatSoon()
-    {
-        try { _repeatSoon.Release(); }
-        catch (SemaphoreFullException) { /* already due */ }
-    }
+    private void RepeatSoon() => _repeatSoon.Set();
 
     /// <summary>Everything this server has to say, in as few messages as fit.</summary>
     private void PublishEverything()
