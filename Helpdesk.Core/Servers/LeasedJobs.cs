@@ -34,6 +34,7 @@ public sealed class LeasedJobs(JobLeaseStore store, IOptions<JobOptions> options
     /// <summary>Runs <paramref name="job"/> whenever this server holds the lease <paramref name="name"/>, until <paramref name="stopping"/>.</summary>
     public async Task RunWhileHeldAsync(string name, Func<CancellationToken, Task> job, CancellationToken stopping)
     {
+        name = LeaseName(name);
         var every = Length / 3;
         var waitingSaid = false;
         while (!stopping.IsCancellationRequested)
@@ -110,6 +111,14 @@ public sealed class LeasedJobs(JobLeaseStore store, IOptions<JobOptions> options
             catch (Exception ex) { log.LogWarning(ex, "Could not give back the lease of job {Job}; another server takes it over when it expires", name); }
         }
         return true;
+    }
+
+    /// <summary>The lease's row name: the job's name, or for a very long one (a mailbox's) its start and a hash, to fit the column.</summary>
+    public static string LeaseName(string name)
+    {
+        if (name.Length <= JobLease.NameMax) return name;
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..16];
+        return name[..(JobLease.NameMax - 17)] + "~" + hash;
     }
 
     /// <summary>One attempt, given at most a third of the lease: a hung connection must not outlast it.</summary>

@@ -84,6 +84,20 @@ public sealed class JobLeaseTests
         }
     }
 
+    [Fact]
+    public async Task AJobWithAVeryLongNameStillGetsItsOwnLease()
+    {
+        await using var a = await TestDatabase.CreateAsync();
+        var first = LeasedJobs.LeaseName("mailbox:" + new string('s', 300) + "1");
+        var second = LeasedJobs.LeaseName("mailbox:" + new string('s', 300) + "2");
+
+        Assert.NotEqual(first, second);
+        Assert.True(first.Length <= JobLease.NameMax);
+        Assert.Equal(1, await a.Get<JobLeaseStore>().TryAcquireAsync(first, Length, default));
+        Assert.Equal(1, await a.Get<JobLeaseStore>().TryAcquireAsync(second, Length, default));
+        Assert.Equal("sla", LeasedJobs.LeaseName("sla"));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
