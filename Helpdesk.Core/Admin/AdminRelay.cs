@@ -44,7 +44,7 @@ public sealed class AdminRelay(
         lock (_gate)
             foreach (var id in changeIds)
                 if (id > _last) _appliedHere.Add(id);
-        messages.Publish(Topic, "");
+        messages.Publish(Topic);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -65,9 +65,9 @@ public sealed class AdminRelay(
         finally { messages.Received -= OnMessage; }
     }
 
-    private void OnMessage(string topic, string _)
+    private void OnMessage(ServerMessage message)
     {
-        if (topic == Topic) _wake.Set();
+        if (message.Topic == Topic) _wake.Set();
     }
 
     /// <summary>Applies the admin changes committed since the last look, except those applied here already.</summary>

@@ -72,7 +72,7 @@ public sealed class EventRelay : BackgroundService
                     else Wake();
                 };
                 // Also people whose access ended on any server (they are re-read, never trusted from the
-                // payload), and the servers' short-lived messages (presence).
+                // payload), and the servers' short-lived messages (ServerMessages).
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {AccessSignal.Channel}; LISTEN {Servers.ServerMessages.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(ct);
                 Wake(); // whatever was committed while not listening

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Helpdesk.Core.Servers;
 
 namespace Helpdesk.Core.Mailboxes;
@@ -20,12 +19,10 @@ public sealed class MailboxStatusBoard
 
     private readonly ConcurrentDictionary<string, MailboxStatus> _status = new();
     private readonly ServerMessages _messages;
-    private readonly ServerInstance _server;
 
-    public MailboxStatusBoard(ServerMessages messages, ServerInstance server)
+    public MailboxStatusBoard(ServerMessages messages)
     {
         _messages = messages;
-        _server = server;
         messages.Received += OnMessage;
     }
 
@@ -41,19 +38,13 @@ public sealed class MailboxStatusBoard
     {
         if (!_messages.Enabled) return;
         if (status.LastError is { Length: > MaxError } e) status = status with { LastError = e[..MaxError] };
-        try { _messages.Publish(Topic, JsonSerializer.Serialize(new Shared(_server.Id, status))); }
+        try { _messages.Publish(Topic, status); }
         catch (ArgumentException) { /* a mailbox name too long to send: the other servers show nothing for it */ }
     }
 
-    private void OnMessage(string topic, string body)
+    private void OnMessage(ServerMessage message)
     {
-        if (topic != Topic) return;
-        try
-        {
-            if (JsonSerializer.Deserialize<Shared>(body) is { } shared && shared.Server != _server.Id) _status[shared.Status.Mailbox] = shared.Status;
-        }
-        catch (JsonException) { /* not ours to repair: the next poll sends it again */ }
+        // A broken one is not ours to repair: the next poll sends it again.
+        if (message.Topic == Topic && message.Read<MailboxStatus>() is { } status) _status[status.Mailbox] = status;
     }
-
-    private sealed record Shared(string Server, MailboxStatus Status);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Helpdesk.Core.Servers;
 
 namespace Helpdesk.Core.Notifications;
@@ -18,12 +17,10 @@ public sealed class NotificationFeed
     private readonly Lock _gate = new();
     private Watcher[] _watchers = [];
     private readonly ServerMessages _messages;
-    private readonly ServerInstance _server;
 
-    public NotificationFeed(ServerMessages messages, ServerInstance server)
+    public NotificationFeed(ServerMessages messages)
     {
         _messages = messages;
-        _server = server;
         messages.Received += OnMessage;
     }
 
@@ -40,19 +37,13 @@ public sealed class NotificationFeed
         var ids = userIds.ToHashSet();
         if (ids.Count == 0) return;
         Tell(ids);
-        if (!_messages.Enabled) return;
-        foreach (var chunk in ids.Chunk(PeoplePerMessage))
-            _messages.Publish(Topic, JsonSerializer.Serialize(new Shared(_server.Id, chunk)));
+        foreach (var chunk in ids.Chunk(PeoplePerMessage)) _messages.Publish(Topic, chunk);
     }
 
-    private void OnMessage(string topic, string body)
+    private void OnMessage(ServerMessage message)
     {
-        if (topic != Topic) return;
-        try
-        {
-            if (JsonSerializer.Deserialize<Shared>(body) is { } shared && shared.Server != _server.Id) Tell([.. shared.People]);
-        }
-        catch (JsonException) { /* a screen refreshes its bell on its next page load */ }
+        // A broken one leaves the bell as it is until the page's next load.
+        if (message.Topic == Topic && message.Read<int[]>() is { } people) Tell([.. people]);
     }
 
     private void Tell(HashSet<int> ids)
@@ -71,8 +62,6 @@ public sealed class NotificationFeed
     {
         lock (_gate) _watchers = [.. _watchers.Where(x => x != w)];
     }
-
-    private sealed record Shared(string Server, int[] People);
 
     private sealed class Watcher(NotificationFeed owner, int userId, Func<Task> changed) : IDisposable
     {

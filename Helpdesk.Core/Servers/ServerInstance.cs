@@ -8,7 +8,7 @@ namespace Helpdesk.Core.Servers;
 /// </summary>
 public sealed class ServerInstance
 {
-    public string Id { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string Id { get; } = $"{Environment.MachineName.Replace('|', '_')}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     public override string ToString() => Id;
 }

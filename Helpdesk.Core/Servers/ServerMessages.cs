@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Threading.Channels;
 using Helpdesk.Core.Data;
 using Microsoft.Extensions.Hosting;
@@ -8,16 +9,28 @@ using Npgsql;
 
 namespace Helpdesk.Core.Servers;
 
+/// <summary>One message from another server: what it is about, who sent it, and its body.</summary>
+public sealed record ServerMessage(string Topic, string Sender, string Body)
+{
+    /// <summary>The body as JSON of <typeparamref name="T"/>; null when it is not (a broken or newer sender).</summary>
+    public T? Read<T>() where T : class
+    {
+        try { return JsonSerializer.Deserialize<T>(Body); }
+        catch (JsonException) { return null; }
+    }
+}
+
 /// <summary>
-/// Short-lived messages between the app servers sharing a PostgreSQL database (presence: who views,
-/// who types, who is online), as NOTIFY on <see cref="Channel"/>. Nothing here is stored: a message
-/// that is lost is repaired by the sender's next heartbeat, so only state that is re-sent regularly
-/// belongs here (events and access changes have their own durable paths). Messages are sent in the
-/// order they were published, by one loop. <see cref="Events.EventRelay"/>'s LISTEN connection
-/// receives them and raises <see cref="Received"/> (this server's own messages included: receivers
-/// skip those). On SQLite (one server) publishing does nothing.
+/// Short-lived messages between the app servers sharing a PostgreSQL database, as NOTIFY on
+/// <see cref="Channel"/>: presence, wake-ups of workers running on another server, mailbox status,
+/// "new notifications". Nothing here is stored, so only what has another way to be repaired
+/// belongs here (a heartbeat, a poll, a log read again); events and access changes have their own
+/// durable paths. Messages are sent in the order they were published, by one loop, tagged with
+/// this <see cref="ServerInstance"/>. <see cref="Events.EventRelay"/>'s LISTEN connection receives
+/// them; <see cref="Received"/> hears only the other servers' ones. On SQLite (one server)
+/// publishing does nothing.
 /// </summary>
-public sealed class ServerMessages(IOptions<DatabaseOptions> database, ILogger<ServerMessages> log) : BackgroundService
+public sealed class ServerMessages(IOptions<DatabaseOptions> database, ServerInstance server, ILogger<ServerMessages> log) : BackgroundService
 {
     public const string Channel = "helpdesk_servers";
     /// <summary>PostgreSQL refuses a payload of 8000 bytes or more.</summary>
@@ -30,40 +43,34 @@ public sealed class ServerMessages(IOptions<DatabaseOptions> database, ILogger<S
 
     public bool Enabled => database.Value.IsPostgres;
 
-    /// <summary>A message from a server (maybe this one): its topic and body. Called on the listener's thread: keep it short.</summary>
-    public event Action<string, string>? Received;
+    /// <summary>A message from another server. Called on the listener's thread: keep it short.</summary>
+    public event Action<ServerMessage>? Received;
 
     /// <summary>The LISTEN connection was (re)established: messages may have been missed meanwhile.</summary>
     public event Action? Listening;
 
-    /// <summary>Queues a message for every server, <paramref name="topic"/> telling its receivers apart. Throws when it is too long for NOTIFY.</summary>
-    public void Publish(string topic, string body)
+    /// <summary>Queues a message for every other server, <paramref name="topic"/> telling its receivers apart. Throws when it is too long for NOTIFY.</summary>
+    public void Publish(string topic, string body = "")
     {
         if (!Enabled) return;
-        var payload = Payload(topic, body);
+        if (topic.Contains('|')) throw new ArgumentException("A topic has no '|'.", nameof(topic));
+        var payload = $"{topic}|{server.Id}|{body}";
         if (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
-            throw new ArgumentException($"A server message must stay under {MaxPayloadBytes} bytes.", nameof(payload));
+            throw new ArgumentException($"A server message must stay under {MaxPayloadBytes} bytes.", nameof(body));
         _outbox.Writer.TryWrite(payload);
     }
 
-    /// <summary>Sends at once, bypassing the queue.</summary>
-    public async Task SendNowAsync(string topic, string body, CancellationToken ct)
-    {
-        if (!Enabled) return;
-        await SendAsync([Payload(topic, body)], ct);
-    }
-
-    private static string Payload(string topic, string body) =>
-        topic.Contains('|') ? throw new ArgumentException("A topic has no '|'.", nameof(topic)) : topic + "|" + body;
+    /// <summary>Queues <paramref name="value"/> as JSON (read back with <see cref="ServerMessage.Read{T}"/>).</summary>
+    public void Publish<T>(string topic, T value) => Publish(topic, JsonSerializer.Serialize(value));
 
     internal void Raise(string payload)
     {
-        var bar = payload.IndexOf('|');
-        if (bar < 0) return;
-        var (topic, body) = (payload[..bar], payload[(bar + 1)..]);
+        var parts = payload.Split('|', 3);
+        if (parts.Length < 3 || parts[1] == server.Id) return;
+        var message = new ServerMessage(parts[0], parts[1], parts[2]);
         foreach (var handler in Received?.GetInvocationList() ?? [])
         {
-            try { ((Action<string, string>)handler)(topic, body); }
+            try { ((Action<ServerMessage>)handler)(message); }
             catch (Exception ex) { log.LogWarning(ex, "A handler of server messages failed"); }
         }
     }
@@ -103,7 +110,7 @@ public sealed class ServerMessages(IOptions<DatabaseOptions> database, ILogger<S
                 }
                 catch (Exception ex)
                 {
-                    log.LogWarning(ex, "Dropped {Count} message(s) to the other servers; their next heartbeat repairs it", batch.Count);
+                    log.LogWarning(ex, "Dropped {Count} message(s) to the other servers; their receivers repair it (heartbeat, poll, log)", batch.Count);
                     break;
                 }
             }

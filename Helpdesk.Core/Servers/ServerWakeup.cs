@@ -18,9 +18,9 @@ public abstract class ServerWakeup
     {
         _messages = messages;
         _topic = topic;
-        messages.Received += (received, _) =>
+        messages.Received += m =>
         {
-            if (received == topic) _wakeup.Set();
+            if (m.Topic == topic) _wakeup.Set();
         };
     }
 
@@ -29,7 +29,7 @@ public abstract class ServerWakeup
     public void NotifyEverywhere()
     {
         _wakeup.Set();
-        _messages.Publish(_topic, "");
+        _messages.Publish(_topic);
     }
 
     /// <summary>True when notified, false when <paramref name="timeout"/> passed first.</summary>

@@ -33,6 +33,12 @@ public sealed class AgentPresence(ILogger<AgentPresence> log) : IOnlineAgents
         lock (_gate) return OnlineAnywhere(userId);
     }
 
+    /// <summary>Whether the person has a connected circuit on this server (what it reports to the others).</summary>
+    public bool IsOnlineHere(int userId)
+    {
+        lock (_gate) return _connections.GetValueOrDefault(userId) > 0;
+    }
+
     /// <summary>Everyone with a connected circuit on this server (what it reports to the others).</summary>
     public IReadOnlyList<int> LocalOnline()
     {

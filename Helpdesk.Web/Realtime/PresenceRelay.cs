@@ -29,7 +29,6 @@ public sealed class PresenceOptions
 /// </summary>
 public sealed class PresenceRelay(
     ServerMessages messages,
-    ServerInstance server,
     PresenceTracker tickets,
     AgentPresence agents,
     IOptions<PresenceOptions> options,
@@ -84,30 +83,30 @@ public sealed class PresenceRelay(
             messages.Received -= OnMessage;
             messages.Listening -= OnListening;
             // Queued after everything this server said, so nothing it said arrives after it (ServerMessages flushes on stop).
-            Publish(new PresenceMessage(server.Id, PresenceKind.Gone));
+            Publish(new PresenceMessage(PresenceKind.Gone));
         }
         await base.StopAsync(cancellationToken);
     }
 
     private void OnListening()
     {
-        Publish(new PresenceMessage(server.Id, PresenceKind.Hello));
+        Publish(new PresenceMessage(PresenceKind.Hello));
         RepeatSoon();
     }
 
     private void OnLocalTicket(int number)
     {
         // Read and queue under one lock: messages then leave in the order of the states they carry.
-        lock (_sending) Publish(new PresenceMessage(server.Id, PresenceKind.Ticket) { Number = number, Present = Capped(tickets.Local(number)) });
+        lock (_sending) Publish(new PresenceMessage(PresenceKind.Ticket) { Number = number, Present = Capped(tickets.Local(number)) });
     }
 
     private void OnLocalOnline(int userId, bool _)
     {
-        lock (_sending) Publish(new PresenceMessage(server.Id, PresenceKind.Online) { UserId = userId, Value = agents.LocalOnline().Contains(userId) });
+        lock (_sending) Publish(new PresenceMessage(PresenceKind.Online) { UserId = userId, Value = agents.IsOnlineHere(userId) });
     }
 
     private void OnLocalAway(int userId, bool away) =>
-        Publish(new PresenceMessage(server.Id, PresenceKind.Away) { UserId = userId, Value = away });
+        Publish(new PresenceMessage(PresenceKind.Away) { UserId = userId, Value = away });
 
     private void RepeatSoon() => _repeatSoon.Set();
 
@@ -124,30 +123,28 @@ public sealed class PresenceRelay(
                 var length = JsonSerializer.SerializeToUtf8Bytes(item).Length + 1;
                 if (chunk.Count > 0 && size + length > ServerMessages.MaxPayloadBytes - 300)
                 {
-                    Publish(new PresenceMessage(server.Id, PresenceKind.Repeat) { Tickets = chunk });
+                    Publish(new PresenceMessage(PresenceKind.Repeat) { Tickets = chunk });
                     chunk = [];
                     size = 0;
                 }
                 chunk.Add(item);
                 size += length;
             }
-            if (chunk.Count > 0) Publish(new PresenceMessage(server.Id, PresenceKind.Repeat) { Tickets = chunk });
+            if (chunk.Count > 0) Publish(new PresenceMessage(PresenceKind.Repeat) { Tickets = chunk });
             foreach (var slice in agents.LocalOnline().Chunk(OnlinePerMessage))
-                Publish(new PresenceMessage(server.Id, PresenceKind.Repeat) { Online = [.. slice] });
+                Publish(new PresenceMessage(PresenceKind.Repeat) { Online = [.. slice] });
         }
     }
 
-    private void OnMessage(string topic, string payload)
+    private void OnMessage(ServerMessage received)
     {
-        if (topic != Topic) return;
-        PresenceMessage? message;
-        try { message = JsonSerializer.Deserialize<PresenceMessage>(payload); }
-        catch (JsonException ex)
+        if (received.Topic != Topic) return;
+        if (received.Read<PresenceMessage>() is not { } message)
         {
-            log.LogWarning(ex, "Ignored a malformed presence message from another server");
+            log.LogWarning("Ignored a malformed presence message from {Server}", received.Sender);
             return;
         }
-        if (message is null || message.Server == server.Id) return;
+        var from = received.Sender;
         var now = Stopwatch.GetTimestamp();
         switch (message.Kind)
         {
@@ -155,28 +152,28 @@ public sealed class PresenceRelay(
                 RepeatSoon();
                 break;
             case PresenceKind.Gone:
-                tickets.ForgetRemote(message.Server);
-                agents.ForgetRemote(message.Server);
+                tickets.ForgetRemote(from);
+                agents.ForgetRemote(from);
                 break;
             case PresenceKind.Ticket:
-                tickets.SetRemote(message.Server, message.Number, message.Present ?? [], now);
+                tickets.SetRemote(from, message.Number, message.Present ?? [], now);
                 break;
             case PresenceKind.Online:
-                agents.SetRemote(message.Server, message.UserId, message.Value, now);
+                agents.SetRemote(from, message.UserId, message.Value, now);
                 break;
             case PresenceKind.Away:
                 agents.RemoteAvailabilityChanged(message.UserId, message.Value);
                 break;
             case PresenceKind.Repeat:
-                foreach (var t in message.Tickets ?? []) tickets.SetRemote(message.Server, t.Number, t.Present, now);
-                foreach (var userId in message.Online ?? []) agents.SetRemote(message.Server, userId, true, now);
+                foreach (var t in message.Tickets ?? []) tickets.SetRemote(from, t.Number, t.Present, now);
+                foreach (var userId in message.Online ?? []) agents.SetRemote(from, userId, true, now);
                 break;
         }
     }
 
     private void Publish(PresenceMessage message)
     {
-        try { messages.Publish(Topic, JsonSerializer.Serialize(message)); }
+        try { messages.Publish(Topic, message); }
         catch (ArgumentException ex) { log.LogWarning(ex, "A presence message was too long to send to the other servers"); }
     }
 
@@ -187,8 +184,8 @@ public sealed class PresenceRelay(
 
 internal enum PresenceKind { Hello, Gone, Ticket, Online, Away, Repeat }
 
-/// <summary>One server's word on presence (see <see cref="PresenceRelay"/>).</summary>
-internal sealed record PresenceMessage(string Server, PresenceKind Kind)
+/// <summary>One server's word on presence (see <see cref="PresenceRelay"/>); the sender comes with the <see cref="ServerMessage"/>.</summary>
+internal sealed record PresenceMessage(PresenceKind Kind)
 {
     /// <summary>Ticket: the ticket and who is on it from the sender (empty: nobody any more).</summary>
     public int Number { get; init; }
