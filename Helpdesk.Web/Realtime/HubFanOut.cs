@@ -9,7 +9,7 @@ namespace Helpdesk.Web.Realtime;
 /// connection, and no duplicates (SignalR does not dedupe a connection that sits in several groups).
 /// </summary>
 public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITicketsClient> hub, PresenceTracker presence,
-    HubConnections connections, HubWatchers watchers, RedisBackplane? backplane = null) : IHostedService
+    HubConnections connections, HubWatchers watchers) : IHostedService
 {
     private IDisposable? _events;
     private IDisposable? _presence;
@@ -46,12 +46,9 @@ public sealed class HubFanOut(IEventStream stream, IHubContext<TicketsHub, ITick
         return Task.CompletedTask;
     }
 
-    // With the Redis backplane, a send to a list of connections is published through Redis even for
-    // this server's own connections (and lost while Redis is down); a send to one connection held here
-    // is written to it directly. Without it, the list send serializes the event once for all.
-    private Task SendAsync(List<string> connectionIds, TicketEvent e) => backplane is null
-        ? hub.Clients.Clients(connectionIds).TicketChanged(e)
-        : Task.WhenAll(connectionIds.Select(id => hub.Clients.Client(id).TicketChanged(e)));
+    // One list send: the message is serialized once for all. With the Redis backplane, RedisJoinGuard
+    // writes this server's connections directly, so a Redis outage loses nothing.
+    private Task SendAsync(List<string> connectionIds, TicketEvent e) => hub.Clients.Clients(connectionIds).TicketChanged(e);
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

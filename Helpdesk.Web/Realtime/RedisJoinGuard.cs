@@ -10,9 +10,9 @@ namespace Helpdesk.Web.Realtime;
 /// and had its calls answered by nobody until Redis came back (or the subscription timed out and
 /// closed it). Helpdesk's events never go through Redis (<see cref="HubFanOut"/> writes to this
 /// server's connections directly), so this waits for Redis only briefly and then lets the hub have
-/// the connection; the subscription completes in the background once Redis answers. A send to a
-/// connection held here is written to it directly (as the Redis manager itself does once the
-/// connection is subscribed); everything else goes to the Redis manager.
+/// the connection; the subscription completes in the background once Redis answers. A send to
+/// connections held here is written to them directly, so event fan-out never depends on Redis;
+/// everything else goes to the Redis manager.
 /// </summary>
 public sealed class RedisJoinGuard<THub>(RedisHubLifetimeManager<THub> redis, ILogger<RedisJoinGuard<THub>> log) : HubLifetimeManager<THub>
     where THub : Hub
@@ -44,18 +44,27 @@ public sealed class RedisJoinGuard<THub>(RedisHubLifetimeManager<THub> redis, IL
     public override Task SendAllAsync(string methodName, object?[] args, CancellationToken cancellationToken = default) => redis.SendAllAsync(methodName, args, cancellationToken);
     public override Task SendAllExceptAsync(string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) => redis.SendAllExceptAsync(methodName, args, excludedConnectionIds, cancellationToken);
     public override Task SendConnectionAsync(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        _local[connectionId] is { } local
-            ? local.WriteAsync(new InvocationMessage(methodName, args), cancellationToken).AsTask()
-            : redis.SendConnectionAsync(connectionId, methodName, args, cancellationToken);
+        SendConnectionsAsync([connectionId], methodName, args, cancellationToken);
 
+    /// <summary>
+    /// Connections held here get the message written directly, serialized once for all of them; only
+    /// the others' go through Redis. (The Redis manager would publish a list send through Redis even
+    /// for its own connections, so it would be lost while Redis is down.)
+    /// </summary>
     public override Task SendConnectionsAsync(IReadOnlyList<string> connectionIds, string methodName, object?[] args, CancellationToken cancellationToken = default)
     {
+        var here = connectionIds.Select(id => _local[id]).OfType<HubConnectionContext>().ToList();
         var elsewhere = connectionIds.Where(id => _local[id] is null).ToList();
-        var sends = connectionIds.Select(id => _local[id]).OfType<HubConnectionContext>()
-            .Select(c => c.WriteAsync(new InvocationMessage(methodName, args), cancellationToken).AsTask()).ToList();
+        var sends = new List<Task>(here.Count + 1);
+        if (here.Count > 0)
+        {
+            var message = new SerializedHubMessage(new InvocationMessage(methodName, args));
+            sends.AddRange(here.Select(c => c.WriteAsync(message, cancellationToken).AsTask()));
+        }
         if (elsewhere.Count > 0) sends.Add(redis.SendConnectionsAsync(elsewhere, methodName, args, cancellationToken));
         return Task.WhenAll(sends);
     }
+
     public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default) => redis.SendGroupAsync(groupName, methodName, args, cancellationToken);
     public override Task SendGroupsAsync(IReadOnlyList<string> groupNames, string methodName, object?[] args, CancellationToken cancellationToken = default) => redis.SendGroupsAsync(groupNames, methodName, args, cancellationToken);
     public override Task SendGroupExceptAsync(string groupName, string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) => redis.SendGroupExceptAsync(groupName, methodName, args, excludedConnectionIds, cancellationToken);
