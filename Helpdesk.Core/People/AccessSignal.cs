@@ -1,3 +1,4 @@
+using Helpdesk.Core.Application;
 using Helpdesk.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,29 +12,9 @@ namespace Helpdesk.Core.People;
 /// Only a wake-up: subscribers re-read the person from the database, so one told twice or out of
 /// order does no harm. Subscribers must return quickly (they run on the listener's thread).
 /// </summary>
-public sealed class AccessSignal
+public sealed class AccessSignal : Signal<int>
 {
     public const string Channel = "helpdesk_access";
-
-    private readonly Lock _lock = new();
-    private readonly List<Action<int>> _subscribers = [];
-
-    public IDisposable Subscribe(Action<int> onEnded)
-    {
-        lock (_lock) _subscribers.Add(onEnded);
-        return new Subscription(this, onEnded);
-    }
-
-    public void Raise(int userId)
-    {
-        Action<int>[] copy;
-        lock (_lock) copy = [.. _subscribers];
-        foreach (var subscriber in copy)
-        {
-            try { subscriber(userId); }
-            catch (Exception) { /* one failing subscriber must not stop the others */ }
-        }
-    }
 
     /// <summary>Inside the deactivating transaction: tells the other servers once it commits (PostgreSQL only).</summary>
     public static async Task NotifyServersAsync(HelpdeskDbContext db, int userId, CancellationToken ct)
@@ -41,13 +22,5 @@ public sealed class AccessSignal
         if (!db.IsPostgres()) return;
         var payload = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
-    }
-
-    private sealed class Subscription(AccessSignal signal, Action<int> handler) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (signal._lock) signal._subscribers.Remove(handler);
-        }
     }
 }
