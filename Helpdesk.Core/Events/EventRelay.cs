@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Helpdesk.Core.Data;
 using Helpdesk.Core.People;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +22,7 @@ public sealed class EventRelay : BackgroundService
     public static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
 
-    private readonly Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Application.Wakeup _wake = new();
     private readonly EventStream _stream;
     private readonly EventLog _log;
     private readonly IOptions<DatabaseOptions> _database;
@@ -55,7 +54,7 @@ public sealed class EventRelay : BackgroundService
         return base.StopAsync(cancellationToken);
     }
 
-    private void Wake() => _wake.Writer.TryWrite(true);
+    private void Wake() => _wake.Set();
 
     private async Task ListenAsync(CancellationToken ct)
     {
@@ -94,12 +93,7 @@ public sealed class EventRelay : BackgroundService
         {
             try
             {
-                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
-                {
-                    timeout.CancelAfter(SafetyNet);
-                    try { await _wake.Reader.ReadAsync(timeout.Token); }
-                    catch (OperationCanceledException) when (!ct.IsCancellationRequested) { /* the safety net */ }
-                }
+                await _wake.WaitAsync(SafetyNet, ct); // woken, or the safety net
                 await CatchUpAsync(ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
