@@ -7,7 +7,7 @@ namespace Helpdesk.Tests.Support;
 /// <summary>Every TicketChanged a hub client received, in arrival order, with waits that time out instead of sleeping.</summary>
 public sealed class HubInbox
 {
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Wait = Eventually.Timeout;
 
     private readonly ConcurrentQueue<TicketEvent> _events = new();
     private readonly SemaphoreSlim _arrived = new(0);

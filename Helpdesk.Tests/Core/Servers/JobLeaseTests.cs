@@ -110,13 +110,13 @@ public sealed class JobLeaseTests
 
         using var stopA = new CancellationTokenSource();
         var runA = a.Get<LeasedJobs>().RunWhileHeldAsync("demo", ct => job.RunAsync("A", ct), stopA.Token);
-        await job.WaitUntilAsync(() => job.Runs.Contains("A"), "A runs the job");
+        await Eventually.TrueAsync(() => job.Runs.Contains("A"), "A runs the job");
         using var stopB = new CancellationTokenSource();
         var runB = b.Get<LeasedJobs>().RunWhileHeldAsync("demo", ct => job.RunAsync("B", ct), stopB.Token);
         // B keeps asking (every 5/3 s) while A renews (at the same pace): after A's renewals, B still waits.
         // (5 s leases leave room for a loaded machine: A would have to stall for 3 s to lose its lease.)
         var held = Assert.Single(await a.Get<JobLeaseStore>().AllAsync(default));
-        await job.WaitUntilAsync(async () => (await a.Get<JobLeaseStore>().AllAsync(default))[0].ExpiresAt >= held.ExpiresAt.AddSeconds(3), "A renews its lease");
+        await Eventually.TrueAsync(async () => (await a.Get<JobLeaseStore>().AllAsync(default))[0].ExpiresAt >= held.ExpiresAt.AddSeconds(3), "A renews its lease");
         Assert.DoesNotContain("B", job.Runs);
 
         var running = Assert.Single(await a.Get<JobLeaseStore>().AllAsync(default));
@@ -124,7 +124,7 @@ public sealed class JobLeaseTests
         await runA;
         var left = Assert.Single(await a.Get<JobLeaseStore>().AllAsync(default));
         Assert.Equal(a.Get<ServerInstance>().Id, left.Holder);
-        await job.WaitUntilAsync(() => job.Runs.Contains("B"), "B takes the job over");
+        await Eventually.TrueAsync(() => job.Runs.Contains("B"), "B takes the job over");
 
         var taken = Assert.Single(await b.Get<JobLeaseStore>().AllAsync(default));
         Assert.Equal(b.Get<ServerInstance>().Id, taken.Holder);
@@ -152,18 +152,6 @@ public sealed class JobLeaseTests
             Runs.Add(server);
             try { await Task.Delay(Timeout.Infinite, ct); }
             finally { Interlocked.Decrement(ref _running); }
-        }
-
-        public Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
-
-        public async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-        {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-            while (!await condition())
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not within 15 s: {what}");
-                await Task.Delay(20);
-            }
         }
     }
 }

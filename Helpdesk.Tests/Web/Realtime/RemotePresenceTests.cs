@@ -1,3 +1,4 @@
+using Helpdesk.Tests.Support;
 using Helpdesk.Web.Realtime;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -26,7 +27,7 @@ public sealed class RemotePresenceTests
 
         Assert.Equal([(1, true), (2, false)], _tracker.On(1042).Select(e => (e.UserId, e.Typing)));
         Assert.Equal([1], _tracker.Local(1042).Select(e => e.UserId));
-        await WaitUntilAsync(() => { lock (changed) return changed.Count >= 2; });
+        await Eventually.TrueAsync(() => { lock (changed) return changed.Count >= 2; }, "the watcher hears both changes");
     }
 
     [Fact]
@@ -64,17 +65,7 @@ public sealed class RemotePresenceTests
         _agents.SetRemote("server-b", 7, false, seenAt: 2);
         Assert.False(_agents.IsOnline(7));
 
-        await WaitUntilAsync(() => { lock (changes) return changes.Count == 2; });
+        await Eventually.TrueAsync(() => { lock (changes) return changes.Count == 2; }, "the watcher hears online and offline");
         lock (changes) Assert.Equal([true, false], changes.OrderBy(c => c.Online ? 0 : 1).Select(c => c.Online));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The watchers were not called");
-            await Task.Delay(10);
-        }
     }
 }

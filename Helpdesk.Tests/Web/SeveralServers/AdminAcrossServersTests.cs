@@ -32,11 +32,11 @@ public sealed class AdminAcrossServersTests : TwoServersTest
             new Dictionary<string, string?> { [SettingKeys.AttachmentMaxMegabytes] = before == "17" ? "18" : "17" });
         Assert.True(saved.Succeeded, saved.Error?.Message);
 
-        await TwoServers.WaitUntilAsync(async () => (await B.Services.GetRequiredService<FieldCatalog>().GetAsync()).All.Any(f => f.Label == "Asset tag"),
+        await Eventually.TrueAsync(async () => (await B.Services.GetRequiredService<FieldCatalog>().GetAsync()).All.Any(f => f.Label == "Asset tag"),
             "B's forms offer the new field");
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(B.Services.GetRequiredService<DeskSettings>().Get(SettingKeys.AttachmentMaxMegabytes) != before),
+        await Eventually.TrueAsync(() => Task.FromResult(B.Services.GetRequiredService<DeskSettings>().Get(SettingKeys.AttachmentMaxMegabytes) != before),
             "the new attachment limit is in force on B");
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(told.Contains(AdminArea.Field) && told.Contains(AdminArea.Setting)),
+        await Eventually.TrueAsync(() => Task.FromResult(told.Contains(AdminArea.Field) && told.Contains(AdminArea.Setting)),
             "B's open forms and settings screen are told");
     }
 
@@ -49,13 +49,13 @@ public sealed class AdminAcrossServersTests : TwoServersTest
         A.Services.GetRequiredService<MailboxStatusBoard>().Failed("Support", at, "Authentication failed: wrong password");
 
         var onB = B.Services.GetRequiredService<MailboxStatusBoard>();
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(onB.All.Any(s => s.Mailbox == "Support")), "B's admin page shows the mailbox");
+        await Eventually.TrueAsync(() => Task.FromResult(onB.All.Any(s => s.Mailbox == "Support")), "B's admin page shows the mailbox");
         var status = Assert.Single(onB.All);
         Assert.Equal(at, status.LastPollAt);
         Assert.Equal("Authentication failed: wrong password", status.LastError);
 
         A.Services.GetRequiredService<MailboxStatusBoard>().Succeeded("Support", at.AddMinutes(1), handled: 3);
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(onB.All.Single().LastError is null), "B shows the mailbox recovered");
+        await Eventually.TrueAsync(() => Task.FromResult(onB.All.Single().LastError is null), "B shows the mailbox recovered");
         Assert.Equal(3, onB.All.Single().Handled);
     }
 }

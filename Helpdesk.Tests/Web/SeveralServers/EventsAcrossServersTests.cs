@@ -16,7 +16,6 @@ namespace Helpdesk.Tests.Web.SeveralServers;
 /// </summary>
 public sealed class EventsAcrossServersTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     private PostgresServer _postgres = null!;
     private string _database = "";
     private AppHost _a = null!;
@@ -75,7 +74,7 @@ public sealed class EventsAcrossServersTests : IAsyncLifetime
 
         foreach (var seen in new[] { seenOnA, seenOnB })
         {
-            await WaitUntilAsync(() => seen.Events.Any(x => x.Row.Number == ticket.Number && x.Row.Status == TicketStatus.Pending));
+            await Eventually.TrueAsync(() => seen.Events.Any(x => x.Row.Number == ticket.Number && x.Row.Status == TicketStatus.Pending), "the change reaches the other server");
             var sequences = seen.Events.Select(x => x.Sequence).ToList();
             Assert.Equal(sequences.Order().Distinct(), sequences); // ascending, none twice
             var mine = seen.Events.Where(x => x.Row.Number == ticket.Number).ToList();
@@ -97,15 +96,5 @@ public sealed class EventsAcrossServersTests : IAsyncLifetime
             return ValueTask.CompletedTask;
         });
         return (events, subscription);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not within {Wait.TotalSeconds} s");
-            await Task.Delay(50);
-        }
     }
 }

@@ -55,13 +55,13 @@ public sealed class JobsAcrossServersTests : TwoServersTest
 
         // Queued on the server that does not send: the holder sends it.
         await other.Services.GetRequiredService<MailOutbox>().QueueAsync(Draft("first", "HD-2001 received"));
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(_smtp.Messages().Count == 1), "the first message arrives");
+        await Eventually.TrueAsync(() => Task.FromResult(_smtp.Messages().Count == 1), "the first message arrives");
 
         // The holder dies: its lease is left to expire.
         var left = await LeaseAsync(other, "mail");
         await holder.StopAsync();
         await other.Services.GetRequiredService<MailOutbox>().QueueAsync(Draft("second", "HD-2002 received"));
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(_smtp.Messages().Count == 2), "the second message arrives once the survivor takes the mail job over");
+        await Eventually.TrueAsync(() => Task.FromResult(_smtp.Messages().Count == 2), "the second message arrives once the survivor takes the mail job over");
 
         var taken = await LeaseAsync(other, "mail");
         Assert.Equal(Id(other), taken.Holder);
@@ -115,7 +115,7 @@ public sealed class JobsAcrossServersTests : TwoServersTest
     private static async Task<JobLease> LeaseAsync(AppHost app, string name)
     {
         JobLease? lease = null;
-        await TwoServers.WaitUntilAsync(async () =>
+        await Eventually.TrueAsync(async () =>
             (lease = (await app.Services.GetRequiredService<JobLeaseStore>().AllAsync(default)).SingleOrDefault(l => l.Name == name)) is not null,
             $"someone holds the {name} lease");
         return lease!;

@@ -16,7 +16,7 @@ public sealed class NotificationsAcrossServersTests : TwoServersTest
     public async Task ANotificationPlannedOnOneServerRingsTheBellOnTheOther()
     {
         JobLease? planner = null;
-        await TwoServers.WaitUntilAsync(async () =>
+        await Eventually.TrueAsync(async () =>
             (planner = (await A.Services.GetRequiredService<JobLeaseStore>().AllAsync(default)).SingleOrDefault(l => l.Name == "notifications")) is not null,
             "a server plans notifications");
         var screens = planner!.Holder == A.Services.GetRequiredService<ServerInstance>().Id ? B : A;

@@ -51,14 +51,14 @@ public sealed class PresenceAcrossServersTests : TwoServersTest
         Assert.False(B.Services.GetRequiredService<IOnlineAgents>().IsOnline(omar.UserId));
 
         A.Services.GetRequiredService<AgentPresence>().Connected("omar-tab-1", omar.UserId);
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(B.Services.GetRequiredService<IOnlineAgents>().IsOnline(omar.UserId)), "Omar online for B's routing");
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(changes.Any(c => c is { Online: true } && c.UserId == omar.UserId)), "B's board hears Omar came online");
+        await Eventually.TrueAsync(() => Task.FromResult(B.Services.GetRequiredService<IOnlineAgents>().IsOnline(omar.UserId)), "Omar online for B's routing");
+        await Eventually.TrueAsync(() => Task.FromResult(changes.Any(c => c is { Online: true } && c.UserId == omar.UserId)), "B's board hears Omar came online");
 
         A.Services.GetRequiredService<AgentPresence>().AvailabilityChanged(omar.UserId, away: true);
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(changes.Any(c => c is { Away: true } && c.UserId == omar.UserId)), "B's board hears Omar is away");
+        await Eventually.TrueAsync(() => Task.FromResult(changes.Any(c => c is { Away: true } && c.UserId == omar.UserId)), "B's board hears Omar is away");
 
         A.Services.GetRequiredService<AgentPresence>().Disconnected("omar-tab-1");
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(!onB.IsOnline(omar.UserId)), "Omar offline for B");
+        await Eventually.TrueAsync(() => Task.FromResult(!onB.IsOnline(omar.UserId)), "Omar offline for B");
         Assert.Contains(changes, c => c is { Online: false } && c.UserId == omar.UserId);
     }
 
@@ -76,7 +76,7 @@ public sealed class PresenceAcrossServersTests : TwoServersTest
         A.Services.GetRequiredService<PresenceTracker>().Join(ticket.Number, omar.UserId, omar.DisplayName, isStaff: true);
         A.Services.GetRequiredService<AgentPresence>().Connected("omar-tab-1", omar.UserId);
         await seen.WaitForAsync(p => p.Count == 1, "Omar viewing");
-        await TwoServers.WaitUntilAsync(() => Task.FromResult(B.Services.GetRequiredService<AgentPresence>().IsOnline(omar.UserId)), "Omar online for B");
+        await Eventually.TrueAsync(() => Task.FromResult(B.Services.GetRequiredService<AgentPresence>().IsOnline(omar.UserId)), "Omar online for B");
 
         await A.StopAsync();
 
@@ -96,7 +96,7 @@ public sealed class PresenceAcrossServersTests : TwoServersTest
             });
 
         public Task WaitForAsync(Func<IReadOnlyList<PresenceView>, bool> match, string what) =>
-            TwoServers.WaitUntilAsync(() => Task.FromResult(_received.LastOrDefault() is { } last && match(last)),
+            Eventually.TrueAsync(() => Task.FromResult(_received.LastOrDefault() is { } last && match(last)),
                 $"{what} (last seen: {string.Join(" | ", _received.Select(p => string.Join(", ", p.Select(v => v.DisplayName + (v.Typing ? " typing" : "")))))})");
     }
 }

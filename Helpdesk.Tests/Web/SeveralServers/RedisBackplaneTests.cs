@@ -49,14 +49,14 @@ public sealed class RedisBackplaneTests : TwoServersTest
 
         Servers.Redis.Stop();
         // Both servers notice, report it without leaving the load balancer's rotation, and carry on.
-        await TwoServers.WaitUntilAsync(async () => await TwoServers.HealthAsync(A) == "Degraded" && await TwoServers.HealthAsync(B) == "Degraded",
+        await Eventually.TrueAsync(async () => await TwoServers.HealthAsync(A) == "Degraded" && await TwoServers.HealthAsync(B) == "Degraded",
             "both servers report Redis as degraded");
         TicketStatus[] during = [TicketStatus.InProgress, TicketStatus.Pending, TicketStatus.InProgress];
         foreach (var status in during) await A.Send(danaOnA, new ChangeStatus(ticket.Number, status)); // Send insists each succeeded
         await inbox.WaitForAsync(x => x.Row.Number == ticket.Number && x.Row.Version == ticket.Version + during.Length);
 
         await Servers.Redis.StartAsync();
-        await TwoServers.WaitUntilAsync(async () => await TwoServers.HealthAsync(A) == "Healthy" && await TwoServers.HealthAsync(B) == "Healthy",
+        await Eventually.TrueAsync(async () => await TwoServers.HealthAsync(A) == "Healthy" && await TwoServers.HealthAsync(B) == "Healthy",
             "both servers reconnect to Redis");
         TicketStatus[] after = [TicketStatus.Pending, TicketStatus.InProgress];
         foreach (var status in after) await A.Send(danaOnA, new ChangeStatus(ticket.Number, status));
@@ -76,7 +76,7 @@ public sealed class RedisBackplaneTests : TwoServersTest
         var earlier = await A.FileRequestAsync(alice, "Filed before Redis went down");
         using var danaOnB = await SignedInClient.SignInAsync(B, "dana@helpdesk.test");
         Servers.Redis.Stop();
-        await TwoServers.WaitUntilAsync(async () => await TwoServers.HealthAsync(B) == "Degraded", "B reports Redis as degraded");
+        await Eventually.TrueAsync(async () => await TwoServers.HealthAsync(B) == "Degraded", "B reports Redis as degraded");
 
         await using var hub = danaOnB.Hub();
         var inbox = new HubInbox(hub);

@@ -56,17 +56,6 @@ public sealed class TwoServers : IAsyncDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds, failing after <see cref="HubInbox.Wait"/>.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + HubInbox.Wait;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not within {HubInbox.Wait.TotalSeconds} s: {what}");
-            await Task.Delay(50);
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (B is not null) await B.DisposeAsync();
